@@ -1,0 +1,35 @@
+use yew::prelude::*;
+
+use crate::app::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub on_toggle_lang: Callback<()>,
+}
+
+/// The title, a one-line statement of what is simulated, and the language
+/// toggle.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let strings = props.lang.strings();
+    let on_click = props.on_toggle_lang.reform(|_: MouseEvent| ());
+    html! {
+        <header class="app-header">
+            <div class="app-title">
+                <h1 data-testid="app-title">{ strings.title }</h1>
+                <p class="app-subtitle">{ strings.subtitle }</p>
+            </div>
+            <button
+                type="button"
+                class="lang-toggle"
+                data-testid="lang-toggle"
+                lang={props.lang.other().tag()}
+                aria-label={strings.toggle_lang_label}
+                onclick={on_click}
+            >
+                { strings.toggle_lang }
+            </button>
+        </header>
+    }
+}

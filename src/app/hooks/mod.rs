@@ -1,0 +1,8 @@
+//! Side effects as hooks: the only places the app reaches the browser,
+//! through `crate::web`.
+
+mod use_document_lang;
+mod use_window_width;
+
+pub use use_document_lang::use_document_lang;
+pub use use_window_width::use_window_width;

@@ -1,0 +1,260 @@
+//! Chart drawing over any plotters backend.
+//!
+//! **Invariant:** this module knows nothing of the browser or of the model.
+//! It takes a plain [`LineChartSpec`] (years, named series, goal markers,
+//! labels) and draws it on whatever [`DrawingBackend`] it is given: a canvas
+//! in the app, an SVG string in native tests.
+//!
+//! ```
+//! use pathways::chart::{draw_line_chart, ChartStyle, LineChartSpec, Series};
+//! use plotters::prelude::*;
+//!
+//! let spec = LineChartSpec {
+//!     years: vec![2017, 2018, 2019],
+//!     series: vec![Series {
+//!         label: "高端化工".into(),
+//!         values: vec![600.0, 660.0, 726.0],
+//!         goal: Some((2019, 700.0)),
+//!     }],
+//!     y_label: "亿元".into(),
+//!     x_label: "年份".into(),
+//! };
+//! let mut svg = String::new();
+//! {
+//!     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+//!     draw_line_chart(&root, &spec, &ChartStyle::default()).unwrap();
+//! }
+//! assert!(svg.contains("<polyline"));
+//! ```
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The Okabe–Ito palette: eight colours told apart with every common kind
+/// of colour-vision deficiency. Yellow is darkened a little to read on white.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(170, 150, 0),   // dark yellow
+    RGBColor(0, 0, 0),       // black
+];
+
+/// The colour of series number `series_idx`, cycling through [`PALETTE`].
+pub fn series_colour(series_idx: usize) -> RGBColor {
+    PALETTE[series_idx % PALETTE.len()]
+}
+
+/// The colour of series number `series_idx` as a CSS hex string, so legends
+/// and tables in HTML use exactly the chart's colours.
+pub fn series_colour_css(series_idx: usize) -> String {
+    let RGBColor(red, green, blue) = series_colour(series_idx);
+    format!("#{red:02x}{green:02x}{blue:02x}")
+}
+
+/// One line on a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// One value per year of [`LineChartSpec::years`].
+    pub values: Vec<f64>,
+    /// A goal drawn as a marker: (year, value).
+    pub goal: Option<(u16, f64)>,
+}
+
+/// What a line chart shows, independent of how it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChartSpec {
+    pub years: Vec<u16>,
+    pub series: Vec<Series>,
+    pub y_label: String,
+    pub x_label: String,
+}
+
+impl LineChartSpec {
+    /// The largest value or goal in the chart, for the y axis.
+    pub fn max_value(&self) -> f64 {
+        self.series
+            .iter()
+            .flat_map(|series| {
+                series
+                    .values
+                    .iter()
+                    .copied()
+                    .chain(series.goal.map(|(_, value)| value))
+            })
+            .filter(|value| value.is_finite())
+            .fold(0.0, f64::max)
+    }
+}
+
+/// How a chart is drawn: the scale (device pixel ratio) and the font.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartStyle {
+    /// Multiplies every font size and line width, so a canvas sized in
+    /// device pixels looks the same as one in CSS pixels, only sharper.
+    pub scale: f64,
+    /// A CSS font-family list. The default names the CJK fonts a Chinese
+    /// user's machine is likely to have (Windows, macOS, Linux) and ends
+    /// in the generic family, so a missing font falls back gracefully.
+    pub font_family: String,
+}
+
+impl Default for ChartStyle {
+    fn default() -> Self {
+        ChartStyle {
+            scale: 1.0,
+            font_family: "\"Microsoft YaHei\", \"PingFang SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif".into(),
+        }
+    }
+}
+
+impl ChartStyle {
+    fn px(&self, css_px: f64) -> f64 {
+        css_px * self.scale
+    }
+
+    fn width(&self, css_px: f64) -> u32 {
+        self.px(css_px).round().max(1.0) as u32
+    }
+}
+
+/// Draws the projection lines (dashed: they are projections, not actuals)
+/// with a diamond at each series' goal.
+///
+/// Errors from the backend are returned, never swallowed.
+pub fn draw_line_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &LineChartSpec,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (first_year, last_year) = match (spec.years.first(), spec.years.last()) {
+        (Some(first), Some(last)) if last > first => (*first as i32, *last as i32),
+        _ => return Ok(()),
+    };
+    let y_max = nice_ceiling(spec.max_value() * 1.05);
+    let family = style.font_family.as_str();
+    let label_font = (family, style.px(13.0)).into_font();
+    let axis_font = (family, style.px(14.0)).into_font();
+
+    // About one year label per 56 CSS pixels, so a phone shows every other
+    // year instead of a smear.
+    let css_width = f64::from(root.dim_in_pixel().0) / style.scale.max(0.1);
+    let n_years = (last_year - first_year) as usize + 1;
+    let n_x_labels = ((css_width / 56.0) as usize).clamp(2, n_years);
+
+    let mut chart = ChartBuilder::on(root)
+        .margin(style.px(12.0))
+        .margin_right(style.px(28.0))
+        .x_label_area_size(style.px(42.0))
+        .y_label_area_size(style.px(64.0))
+        .build_cartesian_2d(first_year..last_year, 0.0..y_max)?;
+
+    let year_formatter = |year: &i32| year.to_string();
+    let value_formatter = |value: &f64| format_axis_value(*value);
+    chart
+        .configure_mesh()
+        .x_labels(n_x_labels)
+        .max_light_lines(1)
+        .x_label_formatter(&year_formatter)
+        .y_label_formatter(&value_formatter)
+        .y_labels(6)
+        .x_desc(spec.x_label.as_str())
+        .y_desc(spec.y_label.as_str())
+        .label_style(label_font.clone())
+        .axis_desc_style(axis_font)
+        .light_line_style(RGBColor(236, 236, 236).stroke_width(style.width(1.0)))
+        .bold_line_style(RGBColor(214, 214, 214).stroke_width(style.width(1.0)))
+        .axis_style(RGBColor(120, 120, 120).stroke_width(style.width(1.0)))
+        .draw()?;
+
+    for (series_idx, series) in spec.series.iter().enumerate() {
+        let colour = series_colour(series_idx);
+        let line_style = colour.stroke_width(style.width(2.5));
+        let points: Vec<(i32, f64)> = spec
+            .years
+            .iter()
+            .zip(series.values.iter())
+            .filter(|(_, value)| value.is_finite())
+            .map(|(year, value)| (*year as i32, *value))
+            .collect();
+        chart.draw_series(DashedLineSeries::new(
+            points,
+            style.width(7.0),
+            style.width(4.0),
+            line_style,
+        ))?;
+        if let Some((goal_year, goal_value)) = series.goal.filter(|(_, value)| value.is_finite()) {
+            let size = style.width(7.0) as i32;
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((goal_year as i32, goal_value))
+                    + Polygon::new(
+                        vec![(0, -size), (size, 0), (0, size), (-size, 0)],
+                        colour.filled(),
+                    ),
+            ))?;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Rounds an axis maximum up to 1, 2 or 5 times a power of ten.
+pub fn nice_ceiling(value: f64) -> f64 {
+    if !value.is_finite() || value <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    let mantissa = value / magnitude;
+    let nice = if mantissa <= 1.0 {
+        1.0
+    } else if mantissa <= 2.0 {
+        2.0
+    } else if mantissa <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// Axis numbers without needless decimals: 1200, 250, 2.5.
+pub fn format_axis_value(value: f64) -> String {
+    if value.abs() >= 10.0 || value == value.trunc() {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ceiling_rounds_up_to_one_two_five() {
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(1050.0), 2000.0);
+        assert_eq!(nice_ceiling(180.0), 200.0);
+        assert_eq!(nice_ceiling(420.0), 500.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn axis_values_drop_needless_decimals() {
+        assert_eq!(format_axis_value(1200.0), "1200");
+        assert_eq!(format_axis_value(2.5), "2.5");
+        assert_eq!(format_axis_value(3.0), "3");
+    }
+
+    #[test]
+    fn palette_css_matches_rgb() {
+        assert_eq!(series_colour_css(0), "#0072b2");
+        assert_eq!(series_colour_css(8), "#0072b2");
+    }
+}

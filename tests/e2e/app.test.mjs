@@ -1,0 +1,149 @@
+// End-to-end: the release build in Debian's Chromium, as a planner uses it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage, launchBrowser, percentile, serveDist, watchPage } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = watchPage(page, server.url.replace(/\/$/, ''));
+  const app = new AppPage(page);
+  await app.goto(server.url);
+  return { context, page, app, problems };
+}
+
+describe('first screen', () => {
+  test('loads with no console error, no failed request and nothing leaving the origin', async () => {
+    const { context, page, app, problems } = await openApp();
+    assert.equal(await app.title(), '寿光新旧动能转换情景模拟器');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await app.sliders().count(), 8, 'one growth slider per industry');
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+    // Give late requests (fonts, icons) the chance to fail before we judge.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.failedRequests, []);
+    assert.deepEqual(problems.badResponses, []);
+    assert.deepEqual(problems.foreignRequests, []);
+    await context.close();
+  });
+
+  test('every slider moves its own line in the chart, and only that line', async () => {
+    const { context, app, problems } = await openApp();
+    const ids = await app.industryIds();
+    assert.equal(ids.length, 8);
+    for (const id of ids) {
+      const label = await app.label(id);
+      const rowsBefore = await app.tableRows();
+      const pixelsBefore = await app.canvasPixels();
+      const drawsBefore = await app.drawCount();
+      const valueBefore = Number(await app.slider(id).inputValue());
+      await app.slider(id).focus();
+      for (let press = 0; press < 4; press += 1) await app.slider(id).press('ArrowRight');
+      await app.waitForChartDraws(drawsBefore + 1);
+      const valueAfter = Number(await app.slider(id).inputValue());
+      assert.ok(valueAfter > valueBefore, `${id}: the arrow keys raise the growth (${valueBefore} → ${valueAfter})`);
+      assert.equal(await app.field(id).inputValue(), valueAfter.toFixed(1));
+      const rowsAfter = await app.tableRows();
+      const last = rowsBefore[label].length - 1;
+      assert.ok(rowsAfter[label][last] > rowsBefore[label][last], `${id}: 2028 value rises (${rowsBefore[label][last]} → ${rowsAfter[label][last]})`);
+      assert.equal(rowsAfter[label][0], rowsBefore[label][0], `${id}: the 2017 base stays`);
+      for (const other of Object.keys(rowsBefore).filter((key) => key !== label)) {
+        assert.deepEqual(rowsAfter[other], rowsBefore[other], `${id}: ${other} unchanged`);
+      }
+      assert.notEqual(await app.canvasPixels(), pixelsBefore, `${id}: the canvas was redrawn differently`);
+    }
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  test('the English toggle switches every label and back', async () => {
+    const { context, page, app, problems } = await openApp();
+    const ids = await app.industryIds();
+    const chineseLabels = await Promise.all(ids.map((id) => app.label(id)));
+    await app.toggleLanguage();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
+    assert.equal(await app.title(), 'Shouguang Pathways');
+    const englishLabels = await Promise.all(ids.map((id) => app.label(id)));
+    for (const [index, label] of englishLabels.entries()) {
+      assert.match(label, /^[A-Za-z]/, `English label for ${ids[index]}`);
+      assert.notEqual(label, chineseLabels[index]);
+    }
+    assert.equal(await page.getByTestId('lang-toggle').textContent(), '中文');
+    await app.toggleLanguage();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 10_000 });
+    assert.equal(await app.title(), '寿光新旧动能转换情景模拟器');
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  test('a typed "abc" is refused with a message and the last good value kept', async () => {
+    const { context, app } = await openApp();
+    const [id] = await app.industryIds();
+    const before = await app.slider(id).inputValue();
+    await app.field(id).fill('abc');
+    await app.field(id).press('Enter');
+    await app.page.getByRole('alert').first().waitFor({ timeout: 10_000 });
+    assert.equal(await app.field(id).getAttribute('aria-invalid'), 'true');
+    assert.equal(await app.slider(id).inputValue(), before);
+    const drawsBefore = await app.drawCount();
+    await app.field(id).fill('12.3');
+    await app.field(id).press('Enter');
+    await app.waitForChartDraws(drawsBefore + 1);
+    assert.equal(await app.field(id).getAttribute('aria-invalid'), 'false');
+    assert.equal(await app.field(id).inputValue(), '12.3');
+    await context.close();
+  });
+
+  test('reports input-to-redraw time over 50 slider moves', async () => {
+    const { context, page, app } = await openApp({ width: 1920, height: 1080 });
+    const [id] = await app.industryIds();
+    const durations = await page.evaluate(async (sliderId) => {
+      const slider = document.querySelector(`[data-testid="growth-slider-${sliderId}"]`);
+      const canvas = document.querySelector('[data-testid="industry-chart-canvas"]');
+      const results = [];
+      for (let move = 0; move < 50; move += 1) {
+        const drawsBefore = Number(canvas.dataset.drawCount);
+        const redrawn = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (Number(canvas.dataset.drawCount) > drawsBefore) {
+              observer.disconnect();
+              resolve(Number(canvas.dataset.drawnAt));
+            }
+          });
+          observer.observe(canvas, { attributes: true, attributeFilter: ['data-draw-count'] });
+        });
+        slider.value = String(5 + (move % 20) * 0.5);
+        const started = performance.now();
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        results.push((await redrawn) - started);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return results;
+    }, id);
+    durations.sort((a, b) => a - b);
+    const p50 = percentile(durations, 0.5);
+    const p95 = percentile(durations, 0.95);
+    console.log(`input→redraw over ${durations.length} moves: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+    assert.equal(durations.length, 50);
+    assert.ok(durations.every((duration) => Number.isFinite(duration) && duration >= 0));
+    await context.close();
+  });
+});

@@ -1,0 +1,174 @@
+// Shared machinery of the end-to-end suite: a static server for the release
+// build, a Chromium launcher, and a page object with stable selectors.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../..');
+export const dist = join(repo, 'dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close, bytesServed }. */
+export async function serveDist() {
+  await stat(join(dist, 'index.html')).catch(() => {
+    throw new Error('dist/index.html is missing: run `trunk build --release` first');
+  });
+  const served = [];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dist)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      served.push({ path, bytes: body.length });
+      response.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    served,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Debian's Chromium, headless, as root, with nothing reaching the network. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Everything the page said or asked for that a test may complain about. */
+export function watchPage(page, origin) {
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], badResponses: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.foreignRequests.push(url);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.badResponses.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The simulator screen, by stable selectors. */
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async goto(url) {
+    await this.page.goto(url);
+    await this.waitForChartDraws(1);
+  }
+
+  title() {
+    return this.page.getByTestId('app-title').textContent();
+  }
+
+  sliders() {
+    return this.page.locator('input[type=range][data-testid^="growth-slider-"]');
+  }
+
+  async industryIds() {
+    const ids = await this.sliders().evaluateAll((inputs) => inputs.map((input) => input.dataset.testid));
+    return ids.map((id) => id.replace('growth-slider-', ''));
+  }
+
+  slider(id) {
+    return this.page.getByTestId(`growth-slider-${id}`);
+  }
+
+  field(id) {
+    return this.page.getByTestId(`growth-field-${id}`);
+  }
+
+  label(id) {
+    return this.page.locator(`label[for="growth-${id}"]`).textContent();
+  }
+
+  canvas() {
+    return this.page.getByTestId('industry-chart-canvas');
+  }
+
+  drawCount() {
+    return this.canvas().evaluate((canvas) => Number(canvas.dataset.drawCount ?? 0));
+  }
+
+  /** Waits (with a deadline) until the chart has been drawn at least `count` times. */
+  waitForChartDraws(count) {
+    return this.page.waitForFunction(
+      (wanted) => Number(document.querySelector('[data-testid="industry-chart-canvas"]')?.dataset.drawCount ?? 0) >= wanted,
+      count,
+      { timeout: 15_000 },
+    );
+  }
+
+  canvasPixels() {
+    return this.canvas().evaluate((canvas) => canvas.toDataURL());
+  }
+
+  /** The chart's data table, as { rowLabel: [values per year] }. */
+  tableRows() {
+    return this.page.getByTestId('industry-chart-table').evaluate((table) => {
+      const rows = {};
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const label = row.querySelector('th').textContent;
+        rows[label] = [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent));
+      }
+      return rows;
+    });
+  }
+
+  toggleLanguage() {
+    return this.page.getByTestId('lang-toggle').click();
+  }
+}
+
+/** Percentile of a sorted array, nearest rank. */
+export function percentile(sorted, fraction) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[rank];
+}
