@@ -1,9 +1,23 @@
 //! Chart drawing over any plotters backend.
 //!
 //! **Invariant:** this module knows nothing of the browser or of the model.
-//! It takes a plain [`LineChartSpec`] (years, named series, goal markers,
-//! labels) and draws it on whatever [`DrawingBackend`] it is given: a canvas
-//! in the app, an SVG string in native tests.
+//! It takes plain specs (years, values, labels) and draws them on whatever
+//! [`DrawingBackend`] it is given: a canvas in the app, an SVG string in
+//! native tests and exports ([`to_svg`]).
+//!
+//! - [`draw_line_chart`] / [`draw_line_chart_with_looks`]: many series, or
+//!   up to four scenarios overlaid ([`LineChartSpec`], [`SeriesLook`]);
+//! - [`draw_panel`]: one industry's small multiple ([`PanelSpec`]);
+//! - [`draw_composition`]: traditional vs emerging, stacked, with the
+//!   emerging share below ([`CompositionSpec`]);
+//! - [`draw_indicator`]: projected vs required path ([`IndicatorSpec`]);
+//! - [`draw_chart`] and [`to_svg`]: any of them as an [`AnyChart`].
+//!
+//! Conventions, everywhere: the Okabe–Ito [`PALETTE`]; projections dashed;
+//! published actuals filled circles; goals filled diamonds; the P10–P90
+//! band a translucent fill of the series colour; every size multiplied by
+//! [`ChartStyle::scale`]; a non-finite value is skipped (a gap), never a
+//! panic; backend errors are returned.
 //!
 //! ```
 //! use pathways::chart::{draw_line_chart, ChartStyle, LineChartSpec, Series};
@@ -30,6 +44,24 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+mod axes;
+mod composition;
+mod export;
+mod indicator;
+mod marks;
+mod panel;
+mod single;
+
+pub use axes::AxisStart;
+pub use composition::{
+    draw_composition, emerging_share_pct, CompositionSpec, ShareStrip, YearMarker,
+    EMERGING_PALETTE_IDX, TRADITIONAL_PALETTE_IDX,
+};
+pub use export::{draw_chart, to_svg, AnyChart};
+pub use indicator::{draw_indicator, IndicatorSpec, REQUIRED_PATH_GREY};
+pub use marks::{Band, GoalMarker};
+pub use panel::{draw_panel, PanelSpec};
+
 /// The Okabe–Ito palette: eight colours told apart with every common kind
 /// of colour-vision deficiency. Yellow is darkened a little to read on white.
 pub const PALETTE: [RGBColor; 8] = [
@@ -44,12 +76,23 @@ pub const PALETTE: [RGBColor; 8] = [
 ];
 
 /// The colour of series number `series_idx`, cycling through [`PALETTE`].
+///
+/// ```
+/// use pathways::chart::{series_colour, PALETTE};
+///
+/// assert_eq!(series_colour(1), PALETTE[1]);
+/// assert_eq!(series_colour(9), PALETTE[1]);
+/// ```
 pub fn series_colour(series_idx: usize) -> RGBColor {
     PALETTE[series_idx % PALETTE.len()]
 }
 
 /// The colour of series number `series_idx` as a CSS hex string, so legends
 /// and tables in HTML use exactly the chart's colours.
+///
+/// ```
+/// assert_eq!(pathways::chart::series_colour_css(1), "#e69f00");
+/// ```
 pub fn series_colour_css(series_idx: usize) -> String {
     let RGBColor(red, green, blue) = series_colour(series_idx);
     format!("#{red:02x}{green:02x}{blue:02x}")
@@ -113,22 +156,119 @@ impl Default for ChartStyle {
 }
 
 impl ChartStyle {
+    /// The scale, or 1 if it is not a positive finite number.
+    fn scale_factor(&self) -> f64 {
+        if self.scale.is_finite() && self.scale > 0.0 {
+            self.scale
+        } else {
+            1.0
+        }
+    }
+
     fn px(&self, css_px: f64) -> f64 {
-        css_px * self.scale
+        css_px * self.scale_factor()
     }
 
     fn width(&self, css_px: f64) -> u32 {
         self.px(css_px).round().max(1.0) as u32
     }
+
+    fn font(&self, css_px: f64) -> FontDesc<'_> {
+        (self.font_family.as_str(), self.px(css_px)).into_font()
+    }
+}
+
+/// How a line is drawn. Projections are dashed; the other kinds tell
+/// scenarios apart in an overlay beyond colour (print, colour blindness).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LineKind {
+    #[default]
+    Dashed,
+    Solid,
+    Dotted,
+}
+
+/// How one series of a [`LineChartSpec`] is drawn in an overlay: its
+/// palette colour and its line. The default look of series `i` is
+/// `SeriesLook { palette_idx: i, line: LineKind::Dashed }`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SeriesLook {
+    pub palette_idx: usize,
+    pub line: LineKind,
 }
 
 /// Draws the projection lines (dashed: they are projections, not actuals)
-/// with a diamond at each series' goal.
+/// with a diamond at each series' goal. Series `i` has colour `i`.
 ///
 /// Errors from the backend are returned, never swallowed.
+///
+/// ```
+/// use pathways::chart::{draw_line_chart, ChartStyle, LineChartSpec, Series};
+/// use plotters::prelude::*;
+///
+/// let spec = LineChartSpec {
+///     years: (2017..=2022).collect(),
+///     series: vec![Series {
+///         label: "新材料".into(),
+///         values: vec![200.0, 220.0, 242.0, 266.0, 293.0, 322.0],
+///         goal: Some((2022, 400.0)),
+///     }],
+///     y_label: "收入(亿元)".into(),
+///     x_label: "年份".into(),
+/// };
+/// let mut svg = String::new();
+/// {
+///     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+///     draw_line_chart(&root, &spec, &ChartStyle::default())?;
+/// }
+/// assert_eq!(svg.matches("<polygon").count(), 1, "one goal diamond");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn draw_line_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &LineChartSpec,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_line_chart_with_looks(root, spec, &[], style)
+}
+
+/// [`draw_line_chart`] with a chosen colour and line for each series, e.g.
+/// to overlay up to four scenarios: `looks[i]` draws `spec.series[i]`; a
+/// series without a look gets the default (colour `i`, dashed).
+///
+/// ```
+/// use pathways::chart::{
+///     draw_line_chart_with_looks, ChartStyle, LineChartSpec, LineKind, Series, SeriesLook,
+/// };
+/// use plotters::prelude::*;
+///
+/// let scenario = |label: &str, growth: f64| Series {
+///     label: label.into(),
+///     values: (0..12).map(|year_idx| 600.0 * (1.0 + growth).powi(year_idx)).collect(),
+///     goal: None,
+/// };
+/// let spec = LineChartSpec {
+///     years: (2017..=2028).collect(),
+///     series: vec![scenario("规划节奏", 0.10), scenario("压力情景", 0.04)],
+///     y_label: "高端化工收入(亿元)".into(),
+///     x_label: "年份".into(),
+/// };
+/// let looks = [
+///     SeriesLook { palette_idx: 2, line: LineKind::Dashed },
+///     SeriesLook { palette_idx: 5, line: LineKind::Dotted },
+/// ];
+/// let mut svg = String::new();
+/// {
+///     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+///     draw_line_chart_with_looks(&root, &spec, &looks, &ChartStyle::default())?;
+/// }
+/// assert!(svg.contains("#009E73") && svg.contains("#D55E00"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &LineChartSpec,
+    looks: &[SeriesLook],
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
@@ -173,25 +313,44 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .draw()?;
 
     for (series_idx, series) in spec.series.iter().enumerate() {
-        let colour = series_colour(series_idx);
+        let look = looks.get(series_idx).copied().unwrap_or(SeriesLook {
+            palette_idx: series_idx,
+            line: LineKind::Dashed,
+        });
+        let colour = series_colour(look.palette_idx);
         let line_style = colour.stroke_width(style.width(2.5));
         let points: Vec<(i32, f64)> = spec
             .years
             .iter()
             .zip(series.values.iter())
             .filter(|(_, value)| value.is_finite())
-            .map(|(year, value)| (*year as i32, *value))
+            .map(|(year, value)| (*year as i32, axes::clamp_near(*value, 0.0, y_max)))
             .collect();
-        chart.draw_series(DashedLineSeries::new(
-            points,
-            style.width(7.0),
-            style.width(4.0),
-            line_style,
-        ))?;
+        match look.line {
+            LineKind::Dashed => {
+                chart.draw_series(DashedLineSeries::new(
+                    points,
+                    style.width(7.0),
+                    style.width(4.0),
+                    line_style,
+                ))?;
+            }
+            LineKind::Dotted => {
+                chart.draw_series(DashedLineSeries::new(
+                    points,
+                    style.width(2.0),
+                    style.width(4.0),
+                    line_style,
+                ))?;
+            }
+            LineKind::Solid => {
+                chart.draw_series(LineSeries::new(points, line_style))?;
+            }
+        }
         if let Some((goal_year, goal_value)) = series.goal.filter(|(_, value)| value.is_finite()) {
             let size = style.width(7.0) as i32;
             chart.draw_series(std::iter::once(
-                EmptyElement::at((goal_year as i32, goal_value))
+                EmptyElement::at((goal_year as i32, axes::clamp_near(goal_value, 0.0, y_max)))
                     + Polygon::new(
                         vec![(0, -size), (size, 0), (0, size), (-size, 0)],
                         colour.filled(),
@@ -204,6 +363,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 }
 
 /// Rounds an axis maximum up to 1, 2 or 5 times a power of ten.
+///
+/// ```
+/// use pathways::chart::nice_ceiling;
+///
+/// assert_eq!(nice_ceiling(1050.0), 2000.0);
+/// assert_eq!(nice_ceiling(f64::NAN), 1.0);
+/// ```
 pub fn nice_ceiling(value: f64) -> f64 {
     if !value.is_finite() || value <= 0.0 {
         return 1.0;
@@ -223,6 +389,13 @@ pub fn nice_ceiling(value: f64) -> f64 {
 }
 
 /// Axis numbers without needless decimals: 1200, 250, 2.5.
+///
+/// ```
+/// use pathways::chart::format_axis_value;
+///
+/// assert_eq!(format_axis_value(1200.0), "1200");
+/// assert_eq!(format_axis_value(2.5), "2.5");
+/// ```
 pub fn format_axis_value(value: f64) -> String {
     if value.abs() >= 10.0 || value == value.trunc() {
         format!("{value:.0}")

@@ -1,0 +1,80 @@
+//! Any chart by value, and drawing it to an SVG string (for export, and
+//! for the native tests).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{
+    draw_composition, draw_indicator, draw_line_chart_with_looks, draw_panel, ChartStyle,
+    CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec, SeriesLook,
+};
+
+/// One chart of any kind, borrowed, so one function draws or exports it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AnyChart<'a> {
+    /// A line chart; `looks` may be empty for the default colours.
+    Line {
+        spec: &'a LineChartSpec,
+        looks: &'a [SeriesLook],
+    },
+    Panel(&'a PanelSpec),
+    Composition(&'a CompositionSpec),
+    Indicator(&'a IndicatorSpec),
+}
+
+/// Draws `chart` with the function of its kind.
+///
+/// ```
+/// use pathways::chart::{draw_chart, AnyChart, ChartStyle, PanelSpec};
+/// use plotters::prelude::*;
+///
+/// let spec = PanelSpec { title: "生态造纸".into(), ..PanelSpec::default() };
+/// let mut svg = String::new();
+/// {
+///     let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+///     draw_chart(&root, AnyChart::Panel(&spec), &ChartStyle::default())?;
+/// }
+/// assert!(svg.contains("生态造纸"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn draw_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: AnyChart<'_>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match chart {
+        AnyChart::Line { spec, looks } => draw_line_chart_with_looks(root, spec, looks, style),
+        AnyChart::Panel(spec) => draw_panel(root, spec, style),
+        AnyChart::Composition(spec) => draw_composition(root, spec, style),
+        AnyChart::Indicator(spec) => draw_indicator(root, spec, style),
+    }
+}
+
+/// Draws `chart` into a standalone SVG document of `size` (width, height)
+/// pixels. For an export, pass a style with `scale: 1.0` and the size in
+/// CSS pixels: SVG scales by itself.
+///
+/// ```
+/// use pathways::chart::{to_svg, AnyChart, ChartStyle, IndicatorSpec};
+///
+/// let spec = IndicatorSpec {
+///     years: (2017..=2028).collect(),
+///     projected: (0..12).map(|year_idx| 2.3 + 0.08 * f64::from(year_idx)).collect(),
+///     y_label: "研发投入占比(%)".into(),
+///     ..IndicatorSpec::default()
+/// };
+/// let svg = to_svg(AnyChart::Indicator(&spec), (640, 360), &ChartStyle::default())?;
+/// assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+/// # Ok::<(), String>(())
+/// ```
+pub fn to_svg(chart: AnyChart<'_>, size: (u32, u32), style: &ChartStyle) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_chart(&root, chart, style)
+            .map_err(|error| format!("chart drawing failed: {error}"))?;
+        root.present()
+            .map_err(|error| format!("chart drawing failed: {error}"))?;
+    }
+    Ok(svg)
+}
