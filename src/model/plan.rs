@@ -1,0 +1,982 @@
+//! The plan as data: industries, economy-wide baselines, the goal register,
+//! published figures, the 2028 interpretation and the presets.
+//!
+//! A plan file is JSON. [`Plan::from_json`] reads it section by section and
+//! element by element, so one bad industry does not hide a bad goal: the
+//! returned [`PlanError`] lists every problem found, each with its path.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::scenario::{
+    CLOSE_TOLERANCE_PCT, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT, LEAD_RATIO,
+    PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT, SIGMA_PP,
+};
+
+/// The embedded default plan file: Shouguang's 2018 plan.
+pub const SHOUGUANG_2018_JSON: &str = include_str!("../../assets/plan/shouguang-2018.json");
+
+/// The plan-file schema version this code reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Allowed base values of an industry (亿元): positive, so growth rates exist.
+pub const BASE_VALUE: std::ops::RangeInclusive<f64> = 0.01..=100_000.0;
+
+/// A bilingual string.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// The two groups of the plan's eight industries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Traditional,
+    Emerging,
+}
+
+/// What an industry's series measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Main-business revenue (主营业务收入), the measure of the plan's goals.
+    Revenue,
+    /// Output value (产值), for vegetables: not comparable with revenue.
+    OutputValue,
+}
+
+/// Where a number comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Provenance {
+    /// From the plan's text; `clause` is quoted verbatim.
+    Plan { clause: String },
+    /// A published statistic; `secondary` marks a repost or news item rather
+    /// than the official bulletin.
+    Published {
+        source: String,
+        quote: String,
+        #[serde(default)]
+        secondary: bool,
+    },
+    /// A default chosen by this app, with a one-line rationale.
+    Assumption { rationale: Text },
+}
+
+/// A number with its provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sourced {
+    pub value: f64,
+    pub provenance: Provenance,
+}
+
+/// One of the plan's industries with its base-year value and its links to the
+/// economy-wide indicators (all links are assumptions with rationales).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Industry {
+    pub id: String,
+    pub name: Text,
+    pub group: Group,
+    pub measure: Measure,
+    pub unit: Text,
+    /// Base-year value in 亿元.
+    pub base_value: Sourced,
+    /// Value added per yuan of revenue, 0..=1.
+    pub value_added_ratio: Sourced,
+    /// Share of the revenue that is above-scale industrial output, 0..=1.
+    pub industrial_fraction: Sourced,
+    /// Share of the industrial part that is high-tech output, 0..=1.
+    pub high_tech_fraction: Sourced,
+    /// Uncertainty of the industry's average growth rate in a phase, pp.
+    pub sigma_pp: Sourced,
+}
+
+/// Economy-wide base-year values and default rates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Economy {
+    pub gdp_base_yi_yuan: Sourced,
+    pub productivity_base_wan_yuan: Sourced,
+    pub sei_share_base_pct: Sourced,
+    pub high_tech_share_base_pct: Sourced,
+    pub rd_share_base_pct: Sourced,
+    /// Nominal growth of GDP outside the eight industries, per phase.
+    pub rest_of_economy_growth_pct: [Sourced; 2],
+    pub employment_growth_pct: Sourced,
+    /// Yearly change of R&D spending per yuan of high-tech revenue.
+    pub rd_intensity_change_pct: Sourced,
+}
+
+/// Default settings of the Monte Carlo simulation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UncertaintyDefaults {
+    pub correlation: Sourced,
+    pub runs: u32,
+    pub seed: u64,
+}
+
+/// How goals are judged.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationSettings {
+    /// A missed goal within this percentage of its target is "close".
+    pub close_tolerance_pct: f64,
+    /// The years at which every projected goal is evaluated.
+    pub checkpoints: Vec<u16>,
+    pub rationale: Text,
+}
+
+/// How the app quantifies the plan's qualitative 2028 aim. This is an
+/// interpretation, not the plan's text; the scenario carries a copy the user
+/// can change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InterpretationDefaults {
+    /// The goal this interpretation quantifies.
+    pub goal: String,
+    pub year: u16,
+    pub emerging_to_traditional_min_ratio: f64,
+    pub include_vegetables: bool,
+    pub continue_increments: bool,
+    pub continue_productivity_growth: bool,
+    pub note: Text,
+}
+
+/// A published figure shown as an actual point beside the projection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublishedFigure {
+    pub series: String,
+    pub year: u16,
+    pub value: f64,
+    pub unit: String,
+    /// The goal this figure is an actual of, if any.
+    #[serde(default)]
+    pub goal: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// What kind of goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    /// Reach a level (亿元, 万元 per person…).
+    Level,
+    /// Raise an indicator by `target` every year from the base year.
+    IncrementPerYear,
+    /// A number of firms, parks, institutes…
+    Count,
+    /// Words, not a number (the app may still quantify it by interpretation).
+    Qualitative,
+}
+
+/// How the projected or actual value compares with the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    /// "As many as possible", out of at most `target`.
+    UpTo,
+    Qualitative,
+}
+
+/// Whether the model projects a goal or a person tracks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tracking {
+    Projected,
+    TrackedByHand,
+}
+
+/// The series a projected goal is judged on, as written in the plan file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesRef {
+    Industry(String),
+    SeiShare,
+    HighTechShare,
+    RdShare,
+    Productivity,
+    Gdp,
+    LeadRatio,
+}
+
+/// A projected series, resolved to indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesId {
+    /// An industry's revenue (or output value), 亿元.
+    Industry(usize),
+    /// Sum of the traditional industries, 亿元.
+    Traditional,
+    /// Sum of the emerging industries, 亿元.
+    Emerging,
+    /// Emerging industries' share of the eight industries' total, %.
+    EmergingSharePct,
+    /// Emerging ÷ traditional revenue as the 2028 interpretation defines it.
+    LeadRatio,
+    /// GDP, 亿元.
+    Gdp,
+    /// Employed persons, 万人.
+    Employment,
+    /// Labour productivity, 万元 per person.
+    Productivity,
+    /// Strategic emerging industries' value added over GDP, %.
+    SeiShare,
+    /// High-tech output over above-scale industrial output, %.
+    HighTechShare,
+    /// R&D spending over GDP, %.
+    RdShare,
+}
+
+/// One goal of the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: String,
+    pub name: Text,
+    /// The plan's words, verbatim.
+    pub clause: String,
+    /// Section of the plan, e.g. "一、1", or "引言" for the preamble.
+    pub section: String,
+    pub deadline: u16,
+    /// False when the text gives no deadline and the app assumed one.
+    pub deadline_in_text: bool,
+    /// The target; for `IncrementPerYear` the increment per year.
+    pub target: Option<f64>,
+    pub kind: GoalKind,
+    pub comparison: Comparison,
+    pub unit: Text,
+    pub tracking: Tracking,
+    #[serde(default)]
+    pub series: Option<SeriesRef>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    /// `series` resolved to indices on load.
+    #[serde(skip)]
+    pub series_id: Option<SeriesId>,
+}
+
+/// A one-year shock in a preset, by industry id (`None`: every industry).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PresetShock {
+    pub year: u16,
+    pub industry: Option<String>,
+    pub pct: f64,
+}
+
+/// A named preset scenario, as data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PresetSpec {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    /// Replace phase-1 growth by the goal-seek result for every industry
+    /// with a 2022 revenue goal.
+    pub seek_phase_1: bool,
+    /// Copy phase-1 growth (after seeking) into phase 2.
+    pub phase_2_from_phase_1: bool,
+    /// Growth per industry id, `[phase 1, phase 2]`, percent per year.
+    pub growth_pct: BTreeMap<String, [f64; 2]>,
+    pub shocks: Vec<PresetShock>,
+}
+
+/// A validated plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub schema_version: u32,
+    pub id: String,
+    pub title: Text,
+    pub published_on: String,
+    pub currency_note: Text,
+    base_year: u16,
+    milestone_year: u16,
+    end_year: u16,
+    pub evaluation: EvaluationSettings,
+    pub industries: Vec<Industry>,
+    pub economy: Economy,
+    pub uncertainty: UncertaintyDefaults,
+    pub interpretation: InterpretationDefaults,
+    pub published: Vec<PublishedFigure>,
+    pub goals: Vec<Goal>,
+    pub default_preset: String,
+    pub presets: Vec<PresetSpec>,
+}
+
+/// Everything wrong with a plan file, one line per problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n_problems = self.problems.len();
+        write!(
+            f,
+            "the plan file has {n_problems} problem{}:",
+            if n_problems == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            write!(f, "\n- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+impl Plan {
+    /// The embedded default plan: Shouguang 2018.
+    ///
+    /// ```
+    /// let plan = pathways::model::Plan::shouguang_2018().unwrap();
+    /// assert_eq!((plan.base_year(), plan.end_year()), (2017, 2028));
+    /// assert_eq!(plan.industries.len(), 8);
+    /// ```
+    pub fn shouguang_2018() -> Result<Plan, PlanError> {
+        Plan::from_json(SHOUGUANG_2018_JSON)
+    }
+
+    /// Reads and validates a plan file. Every problem found is listed in the
+    /// error; this never panics.
+    pub fn from_json(json: &str) -> Result<Plan, PlanError> {
+        let root: Value = serde_json::from_str(json).map_err(|error| PlanError {
+            problems: vec![format!("not valid JSON: {error}")],
+        })?;
+        let mut problems = Vec::new();
+        if !root.is_object() {
+            return Err(PlanError {
+                problems: vec!["the plan file must be a JSON object".to_string()],
+            });
+        }
+        let schema_version = field::<u32>(&root, "schema_version", &mut problems);
+        let id = field::<String>(&root, "id", &mut problems);
+        let title = field::<Text>(&root, "title", &mut problems);
+        let published_on = field::<String>(&root, "published_on", &mut problems);
+        let currency_note = field::<Text>(&root, "currency_note", &mut problems);
+        let base_year = field::<u16>(&root, "base_year", &mut problems);
+        let milestone_year = field::<u16>(&root, "milestone_year", &mut problems);
+        let end_year = field::<u16>(&root, "end_year", &mut problems);
+        let evaluation = field::<EvaluationSettings>(&root, "evaluation", &mut problems);
+        let industries = list::<Industry>(&root, "industries", &mut problems);
+        let economy = field::<Economy>(&root, "economy", &mut problems);
+        let uncertainty = field::<UncertaintyDefaults>(&root, "uncertainty", &mut problems);
+        let interpretation =
+            field::<InterpretationDefaults>(&root, "interpretation", &mut problems);
+        let published = list::<PublishedFigure>(&root, "published", &mut problems);
+        let goals = list::<Goal>(&root, "goals", &mut problems);
+        let default_preset = field::<String>(&root, "default_preset", &mut problems);
+        let presets = list::<PresetSpec>(&root, "presets", &mut problems);
+
+        let (
+            Some(schema_version),
+            Some(id),
+            Some(title),
+            Some(published_on),
+            Some(currency_note),
+            Some(base_year),
+            Some(milestone_year),
+            Some(end_year),
+            Some(evaluation),
+            Some(industries),
+            Some(economy),
+            Some(uncertainty),
+            Some(interpretation),
+            Some(published),
+            Some(goals),
+            Some(default_preset),
+            Some(presets),
+        ) = (
+            schema_version,
+            id,
+            title,
+            published_on,
+            currency_note,
+            base_year,
+            milestone_year,
+            end_year,
+            evaluation,
+            industries,
+            economy,
+            uncertainty,
+            interpretation,
+            published,
+            goals,
+            default_preset,
+            presets,
+        )
+        else {
+            return Err(PlanError { problems });
+        };
+        let mut plan = Plan {
+            schema_version,
+            id,
+            title,
+            published_on,
+            currency_note,
+            base_year,
+            milestone_year,
+            end_year,
+            evaluation,
+            industries,
+            economy,
+            uncertainty,
+            interpretation,
+            published,
+            goals,
+            default_preset,
+            presets,
+        };
+        plan.validate(&mut problems);
+        if problems.is_empty() {
+            Ok(plan)
+        } else {
+            Err(PlanError { problems })
+        }
+    }
+
+    /// The base year (2017): the last year with known data when the plan was
+    /// written; projections start here.
+    pub fn base_year(&self) -> u16 {
+        self.base_year
+    }
+
+    /// The first milestone (2022): the end of phase 1 and the deadline of
+    /// most goals.
+    pub fn milestone_year(&self) -> u16 {
+        self.milestone_year
+    }
+
+    /// The last projected year (2028).
+    pub fn end_year(&self) -> u16 {
+        self.end_year
+    }
+
+    /// Number of projected years, base year included.
+    pub fn n_years(&self) -> usize {
+        usize::from(self.end_year - self.base_year) + 1
+    }
+
+    /// The phase a year belongs to: 0 up to the milestone, 1 after it.
+    pub fn phase_of(&self, year: u16) -> usize {
+        if year <= self.milestone_year {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// Index of an industry by id.
+    pub fn industry_idx(&self, id: &str) -> Option<usize> {
+        self.industries
+            .iter()
+            .position(|industry| industry.id == id)
+    }
+
+    /// A goal by id.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.id == id)
+    }
+
+    /// The industry's revenue goal at the milestone year (2022); `None` for an
+    /// industry without one (vegetables, whose goal is a count of varieties).
+    pub fn industry_revenue_goal(&self, industry_idx: usize) -> Option<&Goal> {
+        self.goals.iter().find(|goal| {
+            goal.series_id == Some(SeriesId::Industry(industry_idx))
+                && goal.kind == GoalKind::Level
+                && goal.deadline == self.milestone_year
+                && goal.target.is_some()
+        })
+    }
+
+    /// A preset by id.
+    pub fn preset(&self, id: &str) -> Option<&PresetSpec> {
+        self.presets.iter().find(|preset| preset.id == id)
+    }
+
+    /// Published figures for a series id of the plan file (e.g. "gdp").
+    pub fn published_for<'a>(
+        &'a self,
+        series: &'a str,
+    ) -> impl Iterator<Item = &'a PublishedFigure> {
+        self.published
+            .iter()
+            .filter(move |figure| figure.series == series)
+    }
+
+    fn validate(&mut self, problems: &mut Vec<String>) {
+        if self.schema_version != SCHEMA_VERSION {
+            problems.push(format!(
+                "schema_version: {} is not supported (expected {SCHEMA_VERSION})",
+                self.schema_version
+            ));
+        }
+        if !(self.base_year < self.milestone_year && self.milestone_year < self.end_year) {
+            problems.push(format!(
+                "years: base_year {} < milestone_year {} < end_year {} does not hold",
+                self.base_year, self.milestone_year, self.end_year
+            ));
+        } else if self.end_year - self.base_year > 60 {
+            problems.push(format!(
+                "years: at most 60 projected years are allowed, {}..={} has {}",
+                self.base_year,
+                self.end_year,
+                self.end_year - self.base_year
+            ));
+        }
+        let first_year = self.base_year.saturating_add(1);
+        let end_year = self.end_year;
+        let years_ok = |year: u16| (first_year..=end_year).contains(&year);
+
+        check_range(
+            problems,
+            "evaluation.close_tolerance_pct",
+            self.evaluation.close_tolerance_pct,
+            &CLOSE_TOLERANCE_PCT,
+        );
+        check_text(problems, "evaluation.rationale", &self.evaluation.rationale);
+        for (idx, year) in self.evaluation.checkpoints.iter().enumerate() {
+            if !years_ok(*year) {
+                problems.push(format!(
+                    "evaluation.checkpoints[{idx}]: {year} is outside {first_year}..={end_year}"
+                ));
+            }
+        }
+
+        // Industries.
+        if self.industries.is_empty() {
+            problems.push("industries: at least one industry is needed".to_string());
+        }
+        let mut seen = HashSet::new();
+        for (idx, industry) in self.industries.iter().enumerate() {
+            let path = format!("industries[{idx}] ({})", industry.id);
+            if industry.id.trim().is_empty() {
+                problems.push(format!("{path}.id: must not be empty"));
+            } else if !seen.insert(industry.id.clone()) {
+                problems.push(format!("{path}.id: duplicate id"));
+            }
+            check_text(problems, &format!("{path}.name"), &industry.name);
+            check_sourced(
+                problems,
+                &format!("{path}.base_value"),
+                &industry.base_value,
+                &BASE_VALUE,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.value_added_ratio"),
+                &industry.value_added_ratio,
+                &RATIO,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.industrial_fraction"),
+                &industry.industrial_fraction,
+                &RATIO,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.high_tech_fraction"),
+                &industry.high_tech_fraction,
+                &RATIO,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.sigma_pp"),
+                &industry.sigma_pp,
+                &SIGMA_PP,
+            );
+        }
+        for group in [Group::Traditional, Group::Emerging] {
+            let has_revenue_industry = self
+                .industries
+                .iter()
+                .any(|industry| industry.group == group && industry.measure == Measure::Revenue);
+            if !has_revenue_industry {
+                problems.push(format!(
+                    "industries: the {group:?} group needs at least one industry measured by revenue"
+                ));
+            }
+        }
+
+        // Economy.
+        let economy = &self.economy;
+        check_sourced(
+            problems,
+            "economy.gdp_base_yi_yuan",
+            &economy.gdp_base_yi_yuan,
+            &GDP_YI_YUAN,
+        );
+        check_sourced(
+            problems,
+            "economy.productivity_base_wan_yuan",
+            &economy.productivity_base_wan_yuan,
+            &PRODUCTIVITY_WAN_YUAN,
+        );
+        check_sourced(
+            problems,
+            "economy.sei_share_base_pct",
+            &economy.sei_share_base_pct,
+            &SHARE_PCT,
+        );
+        check_sourced(
+            problems,
+            "economy.high_tech_share_base_pct",
+            &economy.high_tech_share_base_pct,
+            &SHARE_PCT,
+        );
+        check_sourced(
+            problems,
+            "economy.rd_share_base_pct",
+            &economy.rd_share_base_pct,
+            &SHARE_PCT,
+        );
+        for (phase, sourced) in economy.rest_of_economy_growth_pct.iter().enumerate() {
+            check_sourced(
+                problems,
+                &format!("economy.rest_of_economy_growth_pct[{phase}]"),
+                sourced,
+                &GROWTH_PCT,
+            );
+        }
+        check_sourced(
+            problems,
+            "economy.employment_growth_pct",
+            &economy.employment_growth_pct,
+            &EMPLOYMENT_GROWTH_PCT,
+        );
+        check_sourced(
+            problems,
+            "economy.rd_intensity_change_pct",
+            &economy.rd_intensity_change_pct,
+            &RD_INTENSITY_CHANGE_PCT,
+        );
+        let value_added_base: f64 = self
+            .industries
+            .iter()
+            .map(|industry| industry.base_value.value * industry.value_added_ratio.value)
+            .sum();
+        if value_added_base > economy.gdp_base_yi_yuan.value {
+            problems.push(format!(
+                "economy.gdp_base_yi_yuan: {} is below the eight industries' base-year value added ({value_added_base:.1})",
+                economy.gdp_base_yi_yuan.value
+            ));
+        }
+
+        // Uncertainty.
+        check_sourced(
+            problems,
+            "uncertainty.correlation",
+            &self.uncertainty.correlation,
+            &CORRELATION,
+        );
+        if !RUNS.contains(&self.uncertainty.runs) {
+            problems.push(format!(
+                "uncertainty.runs: {} is outside {}..={}",
+                self.uncertainty.runs,
+                RUNS.start(),
+                RUNS.end()
+            ));
+        }
+
+        // Interpretation.
+        let interpretation = &self.interpretation;
+        check_range(
+            problems,
+            "interpretation.emerging_to_traditional_min_ratio",
+            interpretation.emerging_to_traditional_min_ratio,
+            &LEAD_RATIO,
+        );
+        check_text(problems, "interpretation.note", &interpretation.note);
+        if !years_ok(interpretation.year) {
+            problems.push(format!(
+                "interpretation.year: {} is outside {first_year}..={end_year}",
+                interpretation.year
+            ));
+        }
+        if !self.goals.iter().any(|goal| goal.id == interpretation.goal) {
+            problems.push(format!(
+                "interpretation.goal: no goal has the id {:?}",
+                interpretation.goal
+            ));
+        }
+
+        // Published figures.
+        for (idx, figure) in self.published.iter().enumerate() {
+            let path = format!("published[{idx}] ({} {})", figure.series, figure.year);
+            if !figure.value.is_finite() {
+                problems.push(format!("{path}.value: must be a finite number"));
+            }
+            if let Some(goal_id) = &figure.goal {
+                if !self.goals.iter().any(|goal| &goal.id == goal_id) {
+                    problems.push(format!("{path}.goal: no goal has the id {goal_id:?}"));
+                }
+            }
+            check_provenance(problems, &format!("{path}.provenance"), &figure.provenance);
+        }
+
+        // Goals.
+        let mut seen = HashSet::new();
+        let industry_ids: Vec<String> = self
+            .industries
+            .iter()
+            .map(|industry| industry.id.clone())
+            .collect();
+        for (idx, goal) in self.goals.iter_mut().enumerate() {
+            let path = format!("goals[{idx}] ({})", goal.id);
+            if goal.id.trim().is_empty() {
+                problems.push(format!("{path}.id: must not be empty"));
+            } else if !seen.insert(goal.id.clone()) {
+                problems.push(format!("{path}.id: duplicate id"));
+            }
+            check_text(problems, &format!("{path}.name"), &goal.name);
+            if goal.clause.trim().is_empty() {
+                problems.push(format!("{path}.clause: must quote the plan"));
+            }
+            if goal.section.trim().is_empty() {
+                problems.push(format!("{path}.section: must not be empty"));
+            }
+            if !years_ok(goal.deadline) {
+                problems.push(format!(
+                    "{path}.deadline: {} is outside {first_year}..={end_year}",
+                    goal.deadline
+                ));
+            }
+            match goal.target {
+                Some(target) if !target.is_finite() => {
+                    problems.push(format!("{path}.target: must be a finite number"));
+                }
+                None if goal.kind != GoalKind::Qualitative => {
+                    problems.push(format!(
+                        "{path}.target: a {:?} goal needs a target",
+                        goal.kind
+                    ));
+                }
+                _ => {}
+            }
+            goal.series_id = None;
+            match (goal.tracking, &goal.series) {
+                (Tracking::Projected, None) => {
+                    problems.push(format!("{path}.series: a projected goal needs a series"));
+                }
+                (Tracking::Projected, Some(series)) => {
+                    if goal.kind == GoalKind::Count {
+                        problems.push(format!(
+                            "{path}.tracking: count goals are tracked by hand, not projected"
+                        ));
+                    }
+                    if goal.target.is_none() {
+                        problems.push(format!("{path}.target: a projected goal needs a target"));
+                    }
+                    let series_id = match series {
+                        SeriesRef::Industry(id) => {
+                            match industry_ids.iter().position(|known| known == id) {
+                                Some(industry_idx) => Some(SeriesId::Industry(industry_idx)),
+                                None => {
+                                    problems.push(format!(
+                                        "{path}.series: no industry has the id {id:?}"
+                                    ));
+                                    None
+                                }
+                            }
+                        }
+                        SeriesRef::SeiShare => Some(SeriesId::SeiShare),
+                        SeriesRef::HighTechShare => Some(SeriesId::HighTechShare),
+                        SeriesRef::RdShare => Some(SeriesId::RdShare),
+                        SeriesRef::Productivity => Some(SeriesId::Productivity),
+                        SeriesRef::Gdp => Some(SeriesId::Gdp),
+                        SeriesRef::LeadRatio => Some(SeriesId::LeadRatio),
+                    };
+                    if goal.kind == GoalKind::IncrementPerYear
+                        && !matches!(
+                            series_id,
+                            Some(SeriesId::SeiShare | SeriesId::HighTechShare | SeriesId::RdShare)
+                                | None
+                        )
+                    {
+                        problems.push(format!(
+                            "{path}.series: a per-year increment goal must be on an indicator share"
+                        ));
+                    }
+                    goal.series_id = series_id;
+                }
+                (Tracking::TrackedByHand, _) => {}
+            }
+            if let Some(note) = &goal.note {
+                check_text(problems, &format!("{path}.note"), note);
+            }
+        }
+
+        // Presets.
+        if !self
+            .presets
+            .iter()
+            .any(|preset| preset.id == self.default_preset)
+        {
+            problems.push(format!(
+                "default_preset: no preset has the id {:?}",
+                self.default_preset
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (idx, preset) in self.presets.iter().enumerate() {
+            let path = format!("presets[{idx}] ({})", preset.id);
+            if !seen.insert(preset.id.clone()) {
+                problems.push(format!("{path}.id: duplicate id"));
+            }
+            check_text(problems, &format!("{path}.name"), &preset.name);
+            check_text(
+                problems,
+                &format!("{path}.description"),
+                &preset.description,
+            );
+            for industry_id in &industry_ids {
+                if !preset.growth_pct.contains_key(industry_id) {
+                    problems.push(format!(
+                        "{path}.growth_pct: missing industry {industry_id:?}"
+                    ));
+                }
+            }
+            for (industry_id, growth) in &preset.growth_pct {
+                if !industry_ids.contains(industry_id) {
+                    problems.push(format!(
+                        "{path}.growth_pct: no industry has the id {industry_id:?}"
+                    ));
+                }
+                for (phase, growth_pct) in growth.iter().enumerate() {
+                    check_range(
+                        problems,
+                        &format!("{path}.growth_pct.{industry_id}[{phase}]"),
+                        *growth_pct,
+                        &GROWTH_PCT,
+                    );
+                }
+            }
+            for (shock_idx, shock) in preset.shocks.iter().enumerate() {
+                let shock_path = format!("{path}.shocks[{shock_idx}]");
+                if !years_ok(shock.year) {
+                    problems.push(format!(
+                        "{shock_path}.year: {} is outside {first_year}..={end_year}",
+                        shock.year
+                    ));
+                }
+                if let Some(industry_id) = &shock.industry {
+                    if !industry_ids.contains(industry_id) {
+                        problems.push(format!(
+                            "{shock_path}.industry: no industry has the id {industry_id:?}"
+                        ));
+                    }
+                }
+                check_range(
+                    problems,
+                    &format!("{shock_path}.pct"),
+                    shock.pct,
+                    &SHOCK_PCT,
+                );
+            }
+        }
+    }
+}
+
+/// Reads one top-level field, recording a problem instead of failing.
+fn field<T: DeserializeOwned>(root: &Value, key: &str, problems: &mut Vec<String>) -> Option<T> {
+    match root.get(key) {
+        None => {
+            problems.push(format!("{key}: missing"));
+            None
+        }
+        Some(value) => match T::deserialize(value) {
+            Ok(parsed) => Some(parsed),
+            Err(error) => {
+                problems.push(format!("{key}: {error}"));
+                None
+            }
+        },
+    }
+}
+
+/// Reads a top-level array element by element, so every bad element is
+/// reported.
+fn list<T: DeserializeOwned>(
+    root: &Value,
+    key: &str,
+    problems: &mut Vec<String>,
+) -> Option<Vec<T>> {
+    let Some(value) = root.get(key) else {
+        problems.push(format!("{key}: missing"));
+        return None;
+    };
+    let Some(elements) = value.as_array() else {
+        problems.push(format!("{key}: must be an array"));
+        return None;
+    };
+    let mut parsed = Vec::with_capacity(elements.len());
+    let mut all_ok = true;
+    for (idx, element) in elements.iter().enumerate() {
+        match T::deserialize(element) {
+            Ok(item) => parsed.push(item),
+            Err(error) => {
+                let id = element.get("id").and_then(Value::as_str).unwrap_or("?");
+                problems.push(format!("{key}[{idx}] ({id}): {error}"));
+                all_ok = false;
+            }
+        }
+    }
+    all_ok.then_some(parsed)
+}
+
+fn check_range(
+    problems: &mut Vec<String>,
+    path: &str,
+    value: f64,
+    range: &std::ops::RangeInclusive<f64>,
+) {
+    if !value.is_finite() || !range.contains(&value) {
+        problems.push(format!(
+            "{path}: {value} is outside the allowed range {}..={}",
+            range.start(),
+            range.end()
+        ));
+    }
+}
+
+fn check_text(problems: &mut Vec<String>, path: &str, text: &Text) {
+    if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+        problems.push(format!("{path}: needs both Chinese and English text"));
+    }
+}
+
+fn check_provenance(problems: &mut Vec<String>, path: &str, provenance: &Provenance) {
+    match provenance {
+        Provenance::Plan { clause } => {
+            if clause.trim().is_empty() {
+                problems.push(format!("{path}: a plan provenance must quote the clause"));
+            }
+        }
+        Provenance::Published { source, quote, .. } => {
+            if source.trim().is_empty() || quote.trim().is_empty() {
+                problems.push(format!(
+                    "{path}: a published provenance needs a source and a quote"
+                ));
+            }
+        }
+        Provenance::Assumption { rationale } => {
+            check_text(problems, &format!("{path}.rationale"), rationale);
+        }
+    }
+}
+
+fn check_sourced(
+    problems: &mut Vec<String>,
+    path: &str,
+    sourced: &Sourced,
+    range: &std::ops::RangeInclusive<f64>,
+) {
+    check_range(problems, path, sourced.value, range);
+    check_provenance(problems, &format!("{path}.provenance"), &sourced.provenance);
+}

@@ -1,0 +1,64 @@
+//! Presets: named scenarios defined as data in the plan file.
+//!
+//! A preset gives growth per industry and phase and optional shocks; all
+//! other assumptions are the plan's defaults. "Plan pace" sets
+//! `seek_phase_1`: when the preset is applied, each industry's phase-1
+//! growth is replaced by the goal-seek result for its 2022 revenue goal
+//! (computed at load time, so it stays exact if the base values change), and
+//! `phase_2_from_phase_1` carries that rate into phase 2.
+
+use super::plan::Plan;
+use super::scenario::{Scenario, Shock, GROWTH_PCT};
+use super::seek::required_growth_pct;
+
+/// Builds the scenario of a preset. `None` if the plan has no such preset.
+/// A sought rate outside [`GROWTH_PCT`] is clamped to it, so the result
+/// always validates.
+///
+/// ```
+/// use pathways::model::{apply_preset, Plan};
+/// let plan = Plan::shouguang_2018().unwrap();
+/// let stress = apply_preset(&plan, "stress").unwrap();
+/// assert_eq!(stress.shocks.len(), 1);
+/// assert!(stress.validate(&plan).is_ok());
+/// ```
+pub fn apply_preset(plan: &Plan, preset_id: &str) -> Option<Scenario> {
+    let preset = plan.preset(preset_id)?;
+    let mut scenario = Scenario::from_plan_values(plan);
+    for (industry_idx, industry) in plan.industries.iter().enumerate() {
+        if let (Some(growth), Some(assumptions)) = (
+            preset.growth_pct.get(&industry.id),
+            scenario.industries.get_mut(industry_idx),
+        ) {
+            assumptions.growth_pct = *growth;
+        }
+    }
+    scenario.shocks = preset
+        .shocks
+        .iter()
+        .map(|shock| Shock {
+            year: shock.year,
+            industry: shock
+                .industry
+                .as_deref()
+                .and_then(|id| plan.industry_idx(id)),
+            pct: shock.pct,
+        })
+        .collect();
+    if preset.seek_phase_1 {
+        for industry_idx in 0..plan.industries.len() {
+            if let Some(growth_pct) = required_growth_pct(plan, &scenario, industry_idx) {
+                let clamped = growth_pct.clamp(*GROWTH_PCT.start(), *GROWTH_PCT.end());
+                if let Some(assumptions) = scenario.industries.get_mut(industry_idx) {
+                    assumptions.growth_pct[0] = clamped;
+                }
+            }
+        }
+    }
+    if preset.phase_2_from_phase_1 {
+        for assumptions in &mut scenario.industries {
+            assumptions.growth_pct[1] = assumptions.growth_pct[0];
+        }
+    }
+    Some(scenario)
+}

@@ -1,0 +1,366 @@
+//! Golden snapshots of the presets through one `check` helper: the
+//! projection at the milestones, the goal evaluations and a small Monte
+//! Carlo. Update with `UPDATE_EXPECT=1 cargo test --test model_presets`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fmt::Write;
+
+use expect_test::{expect, Expect};
+use pathways::model::{
+    apply_preset, evaluate, monte_carlo, new_drivers_test, project, tracked_series, Plan, SeriesId,
+    Status,
+};
+
+fn series_name(plan: &Plan, series: SeriesId) -> String {
+    match series {
+        SeriesId::Industry(idx) => plan.industries[idx].id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Renders a preset's projection (2017, 2022, 2028), evaluations, the 2028
+/// test and Monte Carlo (1000 runs) as text.
+fn render(preset_id: &str) -> String {
+    let plan = Plan::shouguang_2018().unwrap();
+    let mut scenario = apply_preset(&plan, preset_id).unwrap();
+    scenario.validate(&plan).unwrap();
+    let projection = project(&plan, &scenario);
+    let mut out = String::new();
+    writeln!(out, "growth_pct:").unwrap();
+    for (idx, industry) in plan.industries.iter().enumerate() {
+        writeln!(
+            out,
+            "  {:<24}{:>8.3}{:>8.3}",
+            industry.id,
+            scenario.growth_pct(idx, 0),
+            scenario.growth_pct(idx, 1)
+        )
+        .unwrap();
+    }
+    writeln!(out, "series                     2017      2022      2028").unwrap();
+    for series in tracked_series(plan.industries.len()) {
+        let values = [2017, 2022, 2028].map(|year| projection.value(series, year).unwrap());
+        writeln!(
+            out,
+            "  {:<22}{:>10.3}{:>10.3}{:>10.3}",
+            series_name(&plan, series),
+            values[0],
+            values[1],
+            values[2]
+        )
+        .unwrap();
+    }
+    writeln!(out, "goals:").unwrap();
+    let evaluations = evaluate(&plan, &scenario, &projection);
+    for evaluation in &evaluations {
+        let status = match evaluation.status {
+            Status::Met => "met",
+            Status::Close => "close",
+            Status::Missed => "missed",
+        };
+        writeln!(
+            out,
+            "  {:<32}{} target {:>9.3} projected {:>9.3} gap {:>+8.2}% {:<6} need {:>7} first {}{}",
+            evaluation.goal_id,
+            evaluation.year,
+            evaluation.target,
+            evaluation.projected,
+            evaluation.gap_pct,
+            status,
+            evaluation
+                .required_growth_pct
+                .map_or("-".to_string(), |growth| format!("{growth:.2}%")),
+            evaluation
+                .first_year_reached
+                .map_or("-".to_string(), |year| year.to_string()),
+            if evaluation.interpretation {
+                " (interpretation)"
+            } else {
+                ""
+            },
+        )
+        .unwrap();
+    }
+    let test = new_drivers_test(&plan, &evaluations);
+    writeln!(
+        out,
+        "2028 new drivers lead: {} ({} criteria)",
+        test.met,
+        test.criteria.len()
+    )
+    .unwrap();
+    scenario.uncertainty.runs = 1000;
+    let bands = monte_carlo(&plan, &scenario);
+    writeln!(out, "monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:").unwrap();
+    for series in [
+        SeriesId::Industry(1),
+        SeriesId::Emerging,
+        SeriesId::Gdp,
+        SeriesId::SeiShare,
+    ] {
+        let band = bands.band(series).unwrap();
+        writeln!(
+            out,
+            "  {:<16}{:>9.2}{:>9.2}{:>9.2} |{:>9.2}{:>9.2}{:>9.2}",
+            series_name(&plan, series),
+            band.p10[5],
+            band.p50[5],
+            band.p90[5],
+            band.p10[11],
+            band.p50[11],
+            band.p90[11]
+        )
+        .unwrap();
+    }
+    for probability in bands.goal_probabilities.iter().filter(|p| p.year == 2022) {
+        writeln!(
+            out,
+            "  P({} {}) = {:.3}",
+            probability.goal_id, probability.year, probability.probability
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn check(preset_id: &str, expect: Expect) {
+    expect.assert_eq(&render(preset_id));
+}
+
+#[test]
+fn plan_pace() {
+    check(
+        "plan_pace",
+        expect![[r#"
+            growth_pct:
+              vegetables                 3.000   3.000
+              chemicals                  8.998   8.998
+              paper                      5.458   5.458
+              logistics                 10.757  10.757
+              new_materials              9.856   9.856
+              information_technology    20.112  20.112
+              equipment                  8.998   8.998
+              health                    12.701  12.701
+            series                     2017      2022      2028
+              vegetables               120.000   139.113   166.108
+              chemicals                650.000  1000.000  1676.888
+              paper                    230.000   300.000   412.661
+              logistics                 60.000   100.000   184.594
+              new_materials            250.000   400.000   703.079
+              information_technology    40.000   100.000   300.281
+              equipment                130.000   200.000   335.378
+              health                    55.000   100.000   204.911
+              Traditional             1060.000  1539.113  2440.251
+              Emerging                 475.000   800.000  1543.648
+              EmergingSharePct          30.945    34.201    38.747
+              LeadRatio                  0.505     0.571     0.679
+              Gdp                      900.000  1191.068  1726.859
+              Productivity              12.300    15.877    22.340
+              SeiShare                  12.000    15.601    21.418
+              HighTechShare             35.000    36.421    38.281
+              RdShare                    2.000     2.406     2.948
+            goals:
+              indicator.sei_share             2022 target    17.000 projected    15.601 gap    -8.23% missed need   7.21% first 2024
+              indicator.sei_share             2028 target    23.000 projected    21.418 gap    -6.88% missed need   6.09% first - (interpretation)
+              indicator.high_tech_share       2022 target    37.500 projected    36.421 gap    -2.88% close  need   1.39% first 2026
+              indicator.high_tech_share       2028 target    40.500 projected    38.281 gap    -5.48% missed need   1.34% first - (interpretation)
+              indicator.rd_share              2022 target     2.500 projected     2.406 gap    -3.78% close  need   4.56% first 2024
+              indicator.rd_share              2028 target     3.100 projected     2.948 gap    -4.91% close  need   4.06% first - (interpretation)
+              indicator.productivity          2022 target    15.000 projected    15.877 gap    +5.85% met    need   4.05% first 2021
+              indicator.productivity          2028 target    19.033 projected    22.340 gap   +17.38% met    need   4.05% first 2026 (interpretation)
+              aim.2028                        2022 target     1.000 projected     0.571 gap   -42.86% missed need  14.63% first - (interpretation)
+              aim.2028                        2028 target     1.000 projected     0.679 gap   -32.12% missed need   6.40% first - (interpretation)
+              revenue.chemicals               2022 target  1000.000 projected  1000.000 gap    -0.00% met    need   9.00% first 2022
+              revenue.chemicals               2028 target  1000.000 projected  1676.888 gap   +67.69% met    need   3.99% first 2022
+              revenue.paper                   2022 target   300.000 projected   300.000 gap    +0.00% met    need   5.46% first 2022
+              revenue.paper                   2028 target   300.000 projected   412.661 gap   +37.55% met    need   2.44% first 2022
+              revenue.logistics               2022 target   100.000 projected   100.000 gap    +0.00% met    need  10.76% first 2022
+              revenue.logistics               2028 target   100.000 projected   184.594 gap   +84.59% met    need   4.75% first 2022
+              revenue.new_materials           2022 target   400.000 projected   400.000 gap    +0.00% met    need   9.86% first 2022
+              revenue.new_materials           2028 target   400.000 projected   703.079 gap   +75.77% met    need   4.37% first 2022
+              revenue.information_technology  2022 target   100.000 projected   100.000 gap    +0.00% met    need  20.11% first 2022
+              revenue.information_technology  2028 target   100.000 projected   300.281 gap  +200.28% met    need   8.69% first 2022
+              revenue.equipment               2022 target   200.000 projected   200.000 gap    -0.00% met    need   9.00% first 2022
+              revenue.equipment               2028 target   200.000 projected   335.378 gap   +67.69% met    need   3.99% first 2022
+              revenue.health                  2022 target   100.000 projected   100.000 gap    +0.00% met    need  12.70% first 2022
+              revenue.health                  2028 target   100.000 projected   204.911 gap  +104.91% met    need   5.59% first 2022
+            2028 new drivers lead: false (5 criteria)
+            monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
+              chemicals          826.56   992.16  1181.06 |  1266.66  1671.08  2199.31
+              Emerging           624.24   799.18  1001.33 |  1051.52  1578.37  2274.23
+              Gdp               1110.66  1189.06  1278.40 |  1527.37  1741.37  2013.16
+              SeiShare            12.91    15.60    18.23 |    16.43    21.74    27.11
+              P(indicator.sei_share 2022) = 0.235
+              P(indicator.high_tech_share 2022) = 0.221
+              P(indicator.rd_share 2022) = 0.344
+              P(indicator.productivity 2022) = 0.857
+              P(aim.2028 2022) = 0.000
+              P(revenue.chemicals 2022) = 0.471
+              P(revenue.paper 2022) = 0.477
+              P(revenue.logistics 2022) = 0.480
+              P(revenue.new_materials 2022) = 0.481
+              P(revenue.information_technology 2022) = 0.492
+              P(revenue.equipment 2022) = 0.470
+              P(revenue.health 2022) = 0.484
+        "#]],
+    );
+}
+
+#[test]
+fn trend() {
+    check(
+        "trend",
+        expect![[r#"
+            growth_pct:
+              vegetables                 3.000   3.000
+              chemicals                  6.000   6.000
+              paper                      4.000   4.000
+              logistics                  8.000   8.000
+              new_materials              8.000   8.000
+              information_technology    12.000  12.000
+              equipment                  6.000   6.000
+              health                     8.000   8.000
+            series                     2017      2022      2028
+              vegetables               120.000   139.113   166.108
+              chemicals                650.000   869.847  1233.894
+              paper                    230.000   279.830   354.074
+              logistics                 60.000    88.160   139.898
+              new_materials            250.000   367.332   582.910
+              information_technology    40.000    70.494   139.142
+              equipment                130.000   173.969   246.779
+              health                    55.000    80.813   128.240
+              Traditional             1060.000  1376.949  1893.975
+              Emerging                 475.000   692.608  1097.071
+              EmergingSharePct          30.945    33.466    36.679
+              LeadRatio                  0.505     0.560     0.635
+              Gdp                      900.000  1135.539  1514.347
+              Productivity              12.300    15.137    19.591
+              SeiShare                  12.000    13.954    16.718
+              HighTechShare             35.000    36.271    37.852
+              RdShare                    2.000     2.220     2.508
+            goals:
+              indicator.sei_share             2022 target    17.000 projected    13.954 gap   -17.92% missed need   7.21% first -
+              indicator.sei_share             2028 target    23.000 projected    16.718 gap   -27.31% missed need   6.09% first - (interpretation)
+              indicator.high_tech_share       2022 target    37.500 projected    36.271 gap    -3.28% close  need   1.39% first 2027
+              indicator.high_tech_share       2028 target    40.500 projected    37.852 gap    -6.54% missed need   1.34% first - (interpretation)
+              indicator.rd_share              2022 target     2.500 projected     2.220 gap   -11.22% missed need   4.56% first 2028
+              indicator.rd_share              2028 target     3.100 projected     2.508 gap   -19.08% missed need   4.06% first - (interpretation)
+              indicator.productivity          2022 target    15.000 projected    15.137 gap    +0.91% met    need   4.05% first 2022
+              indicator.productivity          2028 target    19.033 projected    19.591 gap    +2.93% met    need   4.05% first 2028 (interpretation)
+              aim.2028                        2022 target     1.000 projected     0.560 gap   -44.05% missed need  14.63% first - (interpretation)
+              aim.2028                        2028 target     1.000 projected     0.635 gap   -36.51% missed need   6.40% first - (interpretation)
+              revenue.chemicals               2022 target  1000.000 projected   869.847 gap   -13.02% missed need   9.00% first 2025
+              revenue.chemicals               2028 target  1000.000 projected  1233.894 gap   +23.39% met    need   3.99% first 2025
+              revenue.paper                   2022 target   300.000 projected   279.830 gap    -6.72% missed need   5.46% first 2024
+              revenue.paper                   2028 target   300.000 projected   354.074 gap   +18.02% met    need   2.44% first 2024
+              revenue.logistics               2022 target   100.000 projected    88.160 gap   -11.84% missed need  10.76% first 2024
+              revenue.logistics               2028 target   100.000 projected   139.898 gap   +39.90% met    need   4.75% first 2024
+              revenue.new_materials           2022 target   400.000 projected   367.332 gap    -8.17% missed need   9.86% first 2024
+              revenue.new_materials           2028 target   400.000 projected   582.910 gap   +45.73% met    need   4.37% first 2024
+              revenue.information_technology  2022 target   100.000 projected    70.494 gap   -29.51% missed need  20.11% first 2026
+              revenue.information_technology  2028 target   100.000 projected   139.142 gap   +39.14% met    need   8.69% first 2026
+              revenue.equipment               2022 target   200.000 projected   173.969 gap   -13.02% missed need   9.00% first 2025
+              revenue.equipment               2028 target   200.000 projected   246.779 gap   +23.39% met    need   3.99% first 2025
+              revenue.health                  2022 target   100.000 projected    80.813 gap   -19.19% missed need  12.70% first 2025
+              revenue.health                  2028 target   100.000 projected   128.240 gap   +28.24% met    need   5.59% first 2025
+            2028 new drivers lead: false (5 criteria)
+            monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
+              chemicals          715.04   862.83  1032.11 |   923.88  1229.82  1630.92
+              Emerging           535.08   690.38   872.75 |   735.33  1119.98  1634.38
+              Gdp               1064.15  1134.29  1216.17 |  1363.62  1525.47  1730.59
+              SeiShare            11.39    13.96    16.43 |    12.38    16.98    21.95
+              P(indicator.sei_share 2022) = 0.069
+              P(indicator.high_tech_share 2022) = 0.207
+              P(indicator.rd_share 2022) = 0.121
+              P(indicator.productivity 2022) = 0.564
+              P(aim.2028 2022) = 0.000
+              P(revenue.chemicals 2022) = 0.151
+              P(revenue.paper 2022) = 0.302
+              P(revenue.logistics 2022) = 0.245
+              P(revenue.new_materials 2022) = 0.335
+              P(revenue.information_technology 2022) = 0.066
+              P(revenue.equipment 2022) = 0.248
+              P(revenue.health 2022) = 0.141
+        "#]],
+    );
+}
+
+#[test]
+fn stress() {
+    check(
+        "stress",
+        expect![[r#"
+            growth_pct:
+              vegetables                 0.000   0.000
+              chemicals                  3.000   3.000
+              paper                      1.000   1.000
+              logistics                  5.000   5.000
+              new_materials              5.000   5.000
+              information_technology     9.000   9.000
+              equipment                  3.000   3.000
+              health                     5.000   5.000
+            series                     2017      2022      2028
+              vegetables               120.000   108.000   108.000
+              chemicals                650.000   680.370   812.397
+              paper                    230.000   217.798   231.197
+              logistics                 60.000    69.284    92.847
+              new_materials            250.000   288.683   386.862
+              information_technology    40.000    55.899    93.748
+              equipment                130.000   136.074   162.479
+              health                    55.000    63.510    85.110
+              Traditional             1060.000  1075.452  1244.442
+              Emerging                 475.000   544.166   728.199
+              EmergingSharePct          30.945    33.598    36.915
+              LeadRatio                  0.505     0.562     0.641
+              Gdp                      900.000  1034.935  1288.745
+              Productivity              12.300    13.796    16.673
+              SeiShare                  12.000    12.033    13.048
+              HighTechShare             35.000    36.336    37.968
+              RdShare                    2.000     1.909     1.950
+            goals:
+              indicator.sei_share             2022 target    17.000 projected    12.033 gap   -29.22% missed need   7.21% first -
+              indicator.sei_share             2028 target    23.000 projected    13.048 gap   -43.27% missed need   6.09% first - (interpretation)
+              indicator.high_tech_share       2022 target    37.500 projected    36.336 gap    -3.10% close  need   1.39% first 2027
+              indicator.high_tech_share       2028 target    40.500 projected    37.968 gap    -6.25% missed need   1.34% first - (interpretation)
+              indicator.rd_share              2022 target     2.500 projected     1.909 gap   -23.62% missed need   4.56% first -
+              indicator.rd_share              2028 target     3.100 projected     1.950 gap   -37.11% missed need   4.06% first - (interpretation)
+              indicator.productivity          2022 target    15.000 projected    13.796 gap    -8.03% missed need   4.05% first 2025
+              indicator.productivity          2028 target    19.033 projected    16.673 gap   -12.40% missed need   4.05% first - (interpretation)
+              aim.2028                        2022 target     1.000 projected     0.562 gap   -43.75% missed need  14.63% first - (interpretation)
+              aim.2028                        2028 target     1.000 projected     0.641 gap   -35.92% missed need   6.40% first - (interpretation)
+              revenue.chemicals               2022 target  1000.000 projected   680.370 gap   -31.96% missed need   9.00% first -
+              revenue.chemicals               2028 target  1000.000 projected   812.397 gap   -18.76% missed need   3.99% first -
+              revenue.paper                   2022 target   300.000 projected   217.798 gap   -27.40% missed need   5.46% first -
+              revenue.paper                   2028 target   300.000 projected   231.197 gap   -22.93% missed need   2.44% first -
+              revenue.logistics               2022 target   100.000 projected    69.284 gap   -30.72% missed need  10.76% first -
+              revenue.logistics               2028 target   100.000 projected    92.847 gap    -7.15% missed need   4.75% first -
+              revenue.new_materials           2022 target   400.000 projected   288.683 gap   -27.83% missed need   9.86% first -
+              revenue.new_materials           2028 target   400.000 projected   386.862 gap    -3.28% close  need   4.37% first -
+              revenue.information_technology  2022 target   100.000 projected    55.899 gap   -44.10% missed need  20.11% first -
+              revenue.information_technology  2028 target   100.000 projected    93.748 gap    -6.25% missed need   8.69% first -
+              revenue.equipment               2022 target   200.000 projected   136.074 gap   -31.96% missed need   9.00% first -
+              revenue.equipment               2028 target   200.000 projected   162.479 gap   -18.76% missed need   3.99% first -
+              revenue.health                  2022 target   100.000 projected    63.510 gap   -36.49% missed need  12.70% first -
+              revenue.health                  2028 target   100.000 projected    85.110 gap   -14.89% missed need   5.59% first -
+            2028 new drivers lead: false (5 criteria)
+            monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
+              chemicals          553.57   674.60   814.26 |   603.41   809.49  1085.07
+              Emerging           416.29   543.59   693.02 |   483.84   744.18  1098.47
+              Gdp                976.91  1033.78  1101.05 |  1185.31  1296.97  1439.35
+              SeiShare             9.64    12.03    14.44 |     9.33    13.31    17.85
+              P(indicator.sei_share 2022) = 0.007
+              P(indicator.high_tech_share 2022) = 0.228
+              P(indicator.rd_share 2022) = 0.010
+              P(indicator.productivity 2022) = 0.048
+              P(aim.2028 2022) = 0.000
+              P(revenue.chemicals 2022) = 0.006
+              P(revenue.paper 2022) = 0.013
+              P(revenue.logistics 2022) = 0.028
+              P(revenue.new_materials 2022) = 0.066
+              P(revenue.information_technology 2022) = 0.011
+              P(revenue.equipment 2022) = 0.044
+              P(revenue.health 2022) = 0.021
+        "#]],
+    );
+}
