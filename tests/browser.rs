@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
-use pathways::app::components::{GrowthSlider, GrowthSliderProps, LineChart, LineChartProps};
+use pathways::app::components::{InputSlider, InputSliderProps, LineChart, LineChartProps};
 use pathways::app::i18n::Lang;
 use pathways::app::App;
 use pathways::chart::{LineChartSpec, Series};
@@ -68,13 +68,19 @@ fn fire(element: &HtmlInputElement, event_type: &str) {
 async fn app_mounts_with_chinese_title_and_eight_sliders() {
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    wait_for("the eight sliders", 5_000.0, || {
-        root.query_selector_all("input[type=range]")
-            .map(|list| list.length())
-            .unwrap_or(0)
-            == 8
-    })
-    .await;
+    let n_growth_sliders = || {
+        root.query_selector_all(
+            "input[type=range][data-testid^='slider-growth-'][data-testid$='-0']",
+        )
+        .map(|list| list.length())
+        .unwrap_or(0)
+    };
+    wait_for("the growth sliders", 15_000.0, || n_growth_sliders() > 0).await;
+    assert_eq!(
+        n_growth_sliders(),
+        8,
+        "one 2018–2022 growth slider per industry"
+    );
     let title = query(&root, "[data-testid=app-title]").and_then(|title| title.text_content());
     assert_eq!(title.as_deref(), Some("寿光新旧动能转换情景模拟器"));
     wait_for("the chart's first draw", 5_000.0, || {
@@ -86,39 +92,52 @@ async fn app_mounts_with_chinese_title_and_eight_sliders() {
 }
 
 #[wasm_bindgen_test]
-async fn growth_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
+async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
     let root = fresh_root();
     let received = Rc::new(RefCell::new(Vec::<f64>::new()));
-    let props = GrowthSliderProps {
+    let seeks = Rc::new(RefCell::new(0));
+    let props = InputSliderProps {
         id: AttrValue::from("test"),
         label: AttrValue::from("高端化工"),
+        unit: AttrValue::from("%/年"),
         value: 8.0,
+        slider_min: -10.0,
+        slider_max: 30.0,
+        step: 0.5,
         min: -30.0,
         max: 60.0,
-        step: 0.5,
-        required: Some(12.5),
+        decimals: 1,
         lang: Lang::Zh,
         on_change: {
             let received = received.clone();
             Callback::from(move |value| received.borrow_mut().push(value))
         },
+        on_reset: None,
+        changed: false,
+        mark: Some(12.5),
+        note: None,
+        on_seek: Some({
+            let seeks = seeks.clone();
+            Callback::from(move |_| *seeks.borrow_mut() += 1)
+        }),
+        badge: None,
     };
-    yew::Renderer::<GrowthSlider>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<InputSlider>::with_root_and_props(root.clone(), props).render();
     wait_for("the slider", 5_000.0, || {
         query(&root, "input[type=range]").is_some()
     })
     .await;
 
-    // The goal mark sits at (12.5 - -30) / 90 of the track.
-    let mark = query(&root, "[data-testid=required-mark-test]").expect("the required-growth mark");
-    assert_eq!(mark.get_attribute("style").as_deref(), Some("left: 47.22%"));
+    // The goal mark sits at (12.5 - -10) / 40 of the track.
+    let mark = query(&root, "[data-testid=mark-test]").expect("the required-growth mark");
+    assert_eq!(mark.get_attribute("style").as_deref(), Some("left: 56.25%"));
 
     let slider = input(&root, "input[type=range]");
     slider.set_value("10.5");
     fire(&slider, "input");
     assert_eq!(*received.borrow(), vec![10.5]);
 
-    let field = input(&root, "[data-testid=growth-field-test]");
+    let field = input(&root, "[data-testid=field-test]");
     field.set_value("abc");
     fire(&field, "change");
     wait_for("the inline error", 5_000.0, || {
@@ -132,17 +151,28 @@ async fn growth_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
     );
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
 
-    field.set_value("12.25");
+    field.set_value("45.25");
     fire(&field, "change");
     assert_eq!(
         *received.borrow(),
-        vec![10.5, 12.25],
-        "typed values may be finer than the step"
+        vec![10.5, 45.25],
+        "typed values may be finer than the step and beyond the slider's range"
     );
     wait_for("the error to clear", 5_000.0, || {
         query(&root, "[role=alert]").is_none()
     })
     .await;
+
+    let seek: web_sys::HtmlElement = query(&root, "[data-testid=seek-test]")
+        .expect("a goal-seek button")
+        .dyn_into()
+        .expect("a button");
+    seek.click();
+    assert_eq!(*seeks.borrow(), 1);
+    assert!(
+        query(&root, "[data-testid=reset-test]").is_none(),
+        "no reset while unchanged"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,23 +1,31 @@
 //! The yew app: one reducer at the root (`state`), presentational
-//! `components`, side effects in `hooks`, all strings in `i18n`.
+//! `components`, one component per tab in `views`, side effects in `hooks`,
+//! all strings in `i18n`, every scenario input described once in `inputs`.
 
 pub mod components;
 pub mod hooks;
 pub mod i18n;
+pub mod inputs;
 pub mod shared;
 pub mod state;
+pub mod views;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::{LineChartSpec, Series};
-use crate::model::{project, required_growth_pct, Group, Plan, Projection, GROWTH_PCT};
-use components::{GrowthSlider, Header, LineChart};
-use hooks::use_document_lang;
+use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
+use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario};
+use components::{Header, LineChart};
+use hooks::{use_document_lang, use_monte_carlo};
 use i18n::Lang;
+use inputs::Input;
 use shared::Shared;
-use state::{Action, AppState};
+use state::{Action, AppState, View};
+use views::{
+    AssumptionsPanel, CompositionPanel, DataSources, GoalRegister, IndicatorsView, IndustriesView,
+    LeadTest, Scorecard,
+};
 
 /// The root component: loads the embedded plan, then shows the simulator,
 /// or a clear message if the plan cannot be loaded.
@@ -43,7 +51,8 @@ pub struct SimulatorProps {
     pub plan: Shared<Plan>,
 }
 
-/// The simulator screen: assumptions on the left, charts on the right.
+/// The simulator screen: assumptions on the left, the chosen view on the
+/// right.
 #[function_component(Simulator)]
 pub fn simulator(props: &SimulatorProps) -> Html {
     let state = use_reducer(|| AppState::new(props.plan.0.clone()));
@@ -51,102 +60,215 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     let strings = lang.strings();
     use_document_lang(lang);
 
+    let plan = Shared(state.plan.clone());
+    let scenario = Shared(state.scenario.clone());
     let projection = {
-        let plan = state.plan.clone();
-        use_memo(state.scenario.clone(), move |scenario| {
-            project(&plan, scenario)
+        let plan = plan.clone();
+        use_memo(scenario.clone(), move |scenario| project(&plan, scenario))
+    };
+    let evaluations = {
+        let plan = plan.clone();
+        let scenario = scenario.clone();
+        use_memo(projection.clone(), move |projection| {
+            evaluate(&plan, &scenario, projection)
         })
     };
     let chart_spec = {
-        let plan = state.plan.clone();
+        let plan = plan.clone();
         use_memo((projection.clone(), lang), move |(projection, lang)| {
             industry_chart_spec(&plan, projection, *lang)
         })
     };
 
-    let on_toggle_lang = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetLang(state.lang.other())))
+    // Built once: the reducer's dispatcher is stable, so children whose
+    // props did not change are not re-rendered on every slider move.
+    let callbacks = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| Callbacks::new(dispatcher))
     };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
-    };
+    let Callbacks {
+        on_toggle_lang,
+        on_set,
+        on_reset,
+        on_seek,
+        on_phase,
+        on_preset,
+        on_reset_all,
+        on_set_tracked,
+    } = (*callbacks).clone();
 
-    let plan = &state.plan;
-    let sliders_for = |group: Group| -> Html {
-        plan.industries
-            .iter()
-            .enumerate()
-            .filter(|(_, industry)| industry.group == group)
-            .map(|(industry_idx, industry)| {
-                let on_change = {
-                    let state = state.clone();
-                    Callback::from(move |growth_pct: f64| {
-                        state.dispatch(Action::SetGrowth {
-                            industry_idx,
-                            phase: 0,
-                            growth_pct,
-                        })
-                    })
-                };
-                html! {
-                    <GrowthSlider
-                        key={industry.id.clone()}
-                        id={industry.id.clone()}
-                        label={lang.pick(&industry.name.zh, &industry.name.en).to_string()}
-                        value={state.scenario.growth_pct(industry_idx, 0)}
-                        min={*GROWTH_PCT.start()}
-                        max={*GROWTH_PCT.end()}
-                        step={0.5}
-                        required={required_growth_pct(plan, &state.scenario, industry_idx)}
-                        {lang}
-                        {on_change}
-                    />
-                }
-            })
-            .collect()
+    let tabs = View::ALL.iter().enumerate().map(|(view_idx, view)| {
+        let view = *view;
+        let selected = view == state.view;
+        let on_click = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)))
+        };
+        html! {
+            <button type="button" role="tab"
+                id={format!("tab-{}", view.id())}
+                class={classes!("tab", selected.then_some("active"))}
+                aria-selected={selected.to_string()}
+                aria-controls="view-panel"
+                data-testid={format!("tab-{}", view.id())}
+                onclick={on_click}>
+                { strings.views[view_idx] }
+            </button>
+        }
+    });
+
+    let composition_spec = {
+        let plan = plan.clone();
+        let scenario = scenario.clone();
+        use_memo((projection.clone(), lang), move |(projection, lang)| {
+            Rc::new(composition_spec(&plan, &scenario, projection, *lang))
+        })
+    };
+    let composition_spec = (*composition_spec).clone();
+    let bands = use_monte_carlo(
+        state.plan.clone(),
+        state.scenario.clone(),
+        matches!(
+            state.view,
+            View::Overview | View::Industries | View::Indicators
+        ),
+    );
+
+    let view = match state.view {
+        View::Overview => html! {
+            <div class="view-stack" data-testid="view-overview">
+            <LeadTest plan={plan.clone()} evaluations={Shared(evaluations.clone())} {lang} />
+            <Scorecard plan={plan.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
+            <CompositionPanel spec={composition_spec} {lang} />
+            <section class="panel" aria-labelledby="chart-heading">
+                <h2 id="chart-heading">{ strings.chart_heading }</h2>
+                <p class="chart-key">
+                    <span>{ strings.legend_projection }</span>
+                    <span>{ strings.legend_goal }</span>
+                </p>
+                <LineChart
+                    spec={chart_spec}
+                    description={strings.chart_description}
+                    table_summary={strings.chart_table_summary}
+                    first_column={strings.table_industry}
+                    testid="industry-chart"
+                />
+                <p class="provenance-note">
+                    <span class="badge badge-assumption">{ strings.badge_assumption }</span>
+                    { strings.baseline_note }
+                </p>
+            </section>
+            </div>
+        },
+        View::Industries => html! {
+            <IndustriesView
+                plan={plan.clone()}
+                projection={Shared(projection.clone())}
+                evaluations={Shared(evaluations.clone())}
+                bands={bands.clone().map(Shared)}
+                {lang}
+            />
+        },
+        View::Indicators => html! {
+            <IndicatorsView
+                plan={plan.clone()}
+                scenario={scenario.clone()}
+                projection={Shared(projection.clone())}
+                evaluations={Shared(evaluations.clone())}
+                bands={bands.clone().map(Shared)}
+                {lang}
+            />
+        },
+        View::Register => html! {
+            <GoalRegister
+                plan={plan.clone()}
+                evaluations={Shared(evaluations.clone())}
+                tracked={Shared(state.tracked.clone())}
+                {lang}
+                {on_set_tracked}
+            />
+        },
+        View::Sources => html! {
+            <DataSources
+                plan={plan.clone()}
+                scenario={scenario.clone()}
+                defaults={Shared(state.defaults.clone())}
+                {lang}
+                on_set={on_set.clone()}
+                on_reset={on_reset.clone()}
+            />
+        },
     };
 
     html! {
         <div class="app" data-testid="app" data-lang={lang.tag()}>
             <Header {lang} {on_toggle_lang} />
             <main class="layout">
-                <section class="panel assumptions" aria-labelledby="assumptions-heading">
-                    <h2 id="assumptions-heading">{ strings.growth_heading }</h2>
-                    <p class="panel-note">{ strings.growth_phase1 }</p>
-                    <fieldset class="group group-traditional">
-                        <legend>{ strings.traditional }</legend>
-                        { sliders_for(Group::Traditional) }
-                    </fieldset>
-                    <fieldset class="group group-emerging">
-                        <legend>{ strings.emerging }</legend>
-                        { sliders_for(Group::Emerging) }
-                    </fieldset>
-                    <button type="button" class="reset" data-testid="reset-all" onclick={on_reset}>
-                        { strings.reset }
-                    </button>
-                </section>
-                <section class="panel charts" aria-labelledby="chart-heading">
-                    <h2 id="chart-heading">{ strings.chart_heading }</h2>
-                    <p class="chart-key">
-                        <span>{ strings.legend_projection }</span>
-                        <span>{ strings.legend_goal }</span>
-                    </p>
-                    <LineChart
-                        spec={chart_spec}
-                        description={strings.chart_description}
-                        table_summary={strings.chart_table_summary}
-                        first_column={strings.table_industry}
-                        testid="industry-chart"
-                    />
-                    <p class="provenance-note">
-                        <span class="badge badge-assumption">{ strings.assumption_badge }</span>
-                        { strings.baseline_note }
-                    </p>
-                </section>
+                <AssumptionsPanel
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    defaults={Shared(state.defaults.clone())}
+                    {lang}
+                    phase={state.phase}
+                    {on_set}
+                    {on_reset}
+                    {on_seek}
+                    {on_phase}
+                    {on_preset}
+                    {on_reset_all}
+                />
+                <div class="views">
+                    <nav class="tabs" role="tablist" aria-label={strings.views_label}>
+                        { for tabs }
+                    </nav>
+                    <div id="view-panel" role="tabpanel" aria-labelledby={format!("tab-{}", state.view.id())}
+                        data-testid="view-panel" data-view={state.view.id()}>
+                        { view }
+                    </div>
+                </div>
             </main>
         </div>
+    }
+}
+
+/// The callbacks the simulator hands to its children, each turning its
+/// argument into an [`Action`].
+#[derive(Clone)]
+struct Callbacks {
+    on_toggle_lang: Callback<()>,
+    on_set: Callback<(Input, f64)>,
+    on_reset: Callback<Input>,
+    on_seek: Callback<usize>,
+    on_phase: Callback<usize>,
+    on_preset: Callback<String>,
+    on_reset_all: Callback<()>,
+    on_set_tracked: Callback<(String, Option<f64>)>,
+}
+
+impl Callbacks {
+    fn new(dispatcher: UseReducerDispatcher<AppState>) -> Self {
+        fn to<T: 'static>(
+            dispatcher: &UseReducerDispatcher<AppState>,
+            make: fn(T) -> Action,
+        ) -> Callback<T> {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |value| dispatcher.dispatch(make(value)))
+        }
+        Callbacks {
+            on_toggle_lang: to(&dispatcher, |_| Action::ToggleLang),
+            on_set: to(&dispatcher, |(input, value)| Action::Set { input, value }),
+            on_reset: to(&dispatcher, Action::ResetInput),
+            on_seek: to(&dispatcher, |industry_idx| Action::SeekGoal {
+                industry_idx,
+            }),
+            on_phase: to(&dispatcher, Action::SetPhase),
+            on_preset: to(&dispatcher, Action::ApplyPreset),
+            on_reset_all: to(&dispatcher, |_| Action::Reset),
+            on_set_tracked: to(&dispatcher, |(goal_id, count)| Action::SetTracked {
+                goal_id,
+                count,
+            }),
+        }
     }
 }
 
@@ -171,5 +293,48 @@ pub fn industry_chart_spec(plan: &Plan, projection: &Projection, lang: Lang) -> 
         series,
         y_label: strings.axis_revenue.to_string(),
         x_label: strings.axis_year.to_string(),
+    }
+}
+
+/// Traditional against emerging revenue, with the 2028 test year marked and
+/// the emerging share against the share the test requires. Industries
+/// measured by output value (vegetables) count only when the scenario's
+/// interpretation says so, as in the test itself.
+pub fn composition_spec(
+    plan: &Plan,
+    scenario: &Scenario,
+    projection: &Projection,
+    lang: Lang,
+) -> CompositionSpec {
+    let strings = lang.strings();
+    let n_years = projection.years().len();
+    let total = |group: Group| -> Vec<f64> {
+        let mut sums = vec![0.0; n_years];
+        for (industry_idx, industry) in plan.industries.iter().enumerate() {
+            let counted =
+                scenario.interpretation.include_vegetables || industry.measure == Measure::Revenue;
+            if industry.group == group && counted {
+                for (sum, value) in sums.iter_mut().zip(projection.industry(industry_idx)) {
+                    *sum += value;
+                }
+            }
+        }
+        sums
+    };
+    let ratio = scenario.interpretation.emerging_to_traditional_min_ratio;
+    CompositionSpec {
+        years: projection.years().to_vec(),
+        traditional: total(Group::Traditional),
+        emerging: total(Group::Emerging),
+        y_label: strings.axis_revenue.to_string(),
+        x_label: String::new(),
+        marker: Some(YearMarker {
+            year: plan.interpretation.year,
+            label: format!("{} {}", plan.interpretation.year, strings.test_year_marker),
+        }),
+        share: Some(ShareStrip {
+            y_label: strings.emerging_share_axis.to_string(),
+            threshold_pct: Some(ratio / (1.0 + ratio) * 100.0),
+        }),
     }
 }

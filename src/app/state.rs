@@ -2,49 +2,120 @@
 //!
 //! **Invariant:** the reducer is pure. It never touches the URL, storage or
 //! the DOM; hooks in `app/hooks/` observe the state and do that. Derived data
-//! (the projection, goal evaluations) is computed from the state with
-//! `use_memo`, never stored here.
+//! (the projection, goal evaluations, Monte Carlo bands) is computed from the
+//! state with `use_memo`, never stored here.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::i18n::Lang;
-use crate::model::{Plan, Scenario};
+use super::inputs::Input;
+use crate::model::{apply_preset, required_growth_pct, Plan, Scenario};
+
+/// The views of the simulator, in tab order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Overview,
+    Industries,
+    Indicators,
+    Register,
+    Sources,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Industries,
+        View::Indicators,
+        View::Register,
+        View::Sources,
+    ];
+
+    /// A stable id for the DOM, tests and (later) the link.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Industries => "industries",
+            View::Indicators => "indicators",
+            View::Register => "register",
+            View::Sources => "sources",
+        }
+    }
+}
 
 /// The whole state of the app.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    /// The plan being simulated; immutable for now.
+    /// The plan being simulated.
     pub plan: Rc<Plan>,
+    /// The plan's default scenario, for per-input reset and "changed" marks.
+    pub defaults: Rc<Scenario>,
     /// The user's assumptions.
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
+    pub view: View,
+    /// Which growth phase the assumptions panel shows (0 = 2018–2022).
+    pub phase: usize,
+    /// Current counts the user typed for goals tracked by hand, by goal id.
+    pub tracked: Rc<BTreeMap<String, f64>>,
 }
 
 impl AppState {
-    /// The state the app opens with: the plan's default scenario, in Chinese.
+    /// The state the app opens with: the plan's default scenario, in Chinese,
+    /// on the overview.
     pub fn new(plan: Rc<Plan>) -> Self {
-        let scenario = Rc::new(Scenario::plan_defaults(&plan));
+        let defaults = Rc::new(Scenario::plan_defaults(&plan));
         AppState {
             plan,
-            scenario,
+            scenario: defaults.clone(),
+            defaults,
             lang: Lang::default(),
+            view: View::default(),
+            phase: 0,
+            tracked: Rc::new(BTreeMap::new()),
         }
+    }
+
+    fn with_scenario(&self, scenario: Scenario) -> Rc<Self> {
+        Rc::new(AppState {
+            scenario: Rc::new(scenario),
+            ..self.clone()
+        })
     }
 }
 
 /// Everything that can change the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Sets one industry's growth in one phase (0 = 2018–2022, 1 = 2023–2028).
-    SetGrowth {
-        industry_idx: usize,
-        phase: usize,
-        growth_pct: f64,
+    /// Sets one input. A value validation refuses changes nothing (the input
+    /// component has already told the user why).
+    Set {
+        input: Input,
+        value: f64,
     },
+    /// Sets one input back to the plan's default.
+    ResetInput(Input),
+    /// Sets an industry's 2018–2022 growth to exactly meet its 2022 goal.
+    SeekGoal {
+        industry_idx: usize,
+    },
+    /// Replaces the scenario by a preset of the plan.
+    ApplyPreset(String),
     SetLang(Lang),
-    /// Back to the plan's default scenario (the language stays).
+    /// Switches to the other language.
+    ToggleLang,
+    SetView(View),
+    SetPhase(usize),
+    /// Records (or, with `None`, clears) the current count of a goal tracked
+    /// by hand.
+    SetTracked {
+        goal_id: String,
+        count: Option<f64>,
+    },
+    /// Back to the plan's default scenario (language and view stay).
     Reset,
 }
 
@@ -53,25 +124,37 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::SetGrowth {
-                industry_idx,
-                phase,
-                growth_pct,
-            } => {
-                if self.scenario.growth_pct(industry_idx, phase) == growth_pct {
+            Action::Set { input, value } => {
+                if input.get(&self.scenario) == value {
                     return self;
                 }
-                let mut scenario = (*self.scenario).clone();
-                // An invalid value is refused and the last valid scenario kept;
-                // the input component has already told the user why.
-                match scenario.set_growth_pct(industry_idx, phase, growth_pct) {
-                    Ok(()) => Rc::new(AppState {
-                        scenario: Rc::new(scenario),
-                        ..(*self).clone()
-                    }),
+                match input.apply(&self.plan, &self.scenario, value) {
+                    Ok(scenario) => self.with_scenario(scenario),
                     Err(_) => self,
                 }
             }
+            Action::ResetInput(input) => {
+                let value = input.get(&self.defaults);
+                self.reduce(Action::Set { input, value })
+            }
+            Action::SeekGoal { industry_idx } => {
+                match required_growth_pct(&self.plan, &self.scenario, industry_idx) {
+                    Some(growth_pct) => self.reduce(Action::Set {
+                        input: Input::Growth {
+                            industry_idx,
+                            phase: 0,
+                        },
+                        value: growth_pct,
+                    }),
+                    None => self,
+                }
+            }
+            Action::ApplyPreset(preset_id) => match apply_preset(&self.plan, &preset_id) {
+                Some(scenario) if scenario.validate(&self.plan).is_ok() => {
+                    self.with_scenario(scenario)
+                }
+                _ => self,
+            },
             Action::SetLang(lang) => {
                 if lang == self.lang {
                     return self;
@@ -81,10 +164,45 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
-            Action::Reset => Rc::new(AppState {
-                scenario: Rc::new(Scenario::plan_defaults(&self.plan)),
-                ..(*self).clone()
-            }),
+            Action::ToggleLang => {
+                let lang = self.lang.other();
+                self.reduce(Action::SetLang(lang))
+            }
+            Action::SetView(view) => {
+                if view == self.view {
+                    return self;
+                }
+                Rc::new(AppState {
+                    view,
+                    ..(*self).clone()
+                })
+            }
+            Action::SetPhase(phase) => {
+                if phase > 1 || phase == self.phase {
+                    return self;
+                }
+                Rc::new(AppState {
+                    phase,
+                    ..(*self).clone()
+                })
+            }
+            Action::SetTracked { goal_id, count } => {
+                let known = self.plan.goal(&goal_id).is_some();
+                let valid = count.is_none_or(|count| count.is_finite() && count >= 0.0);
+                if !known || !valid {
+                    return self;
+                }
+                let mut tracked = (*self.tracked).clone();
+                match count {
+                    Some(count) => tracked.insert(goal_id, count),
+                    None => tracked.remove(&goal_id),
+                };
+                Rc::new(AppState {
+                    tracked: Rc::new(tracked),
+                    ..(*self).clone()
+                })
+            }
+            Action::Reset => self.with_scenario((*self.defaults).clone()),
         }
     }
 }

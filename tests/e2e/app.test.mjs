@@ -116,7 +116,7 @@ describe('first screen', () => {
     const { context, page, app } = await openApp({ width: 1920, height: 1080 });
     const [id] = await app.industryIds();
     const durations = await page.evaluate(async (sliderId) => {
-      const slider = document.querySelector(`[data-testid="growth-slider-${sliderId}"]`);
+      const slider = document.querySelector(`[data-testid="slider-growth-${sliderId}-0"]`);
       const canvas = document.querySelector('[data-testid="industry-chart-canvas"]');
       const results = [];
       for (let move = 0; move < 50; move += 1) {

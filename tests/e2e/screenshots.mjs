@@ -10,12 +10,13 @@ const SIZES = {
   laptop: { width: 1366, height: 768 },
   phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
 };
+const VIEWS = (process.env.VIEWS ?? 'overview,industries,indicators,register,sources').split(',');
 const out = join(import.meta.dirname, 'artifacts');
 await mkdir(out, { recursive: true });
 const server = await serveDist();
 const browser = await launchBrowser();
 try {
-  for (const [sizeName, size] of Object.entries(SIZES)) {
+  for (const [sizeName, size] of Object.entries(SIZES).filter(([name]) => !process.env.SIZES || process.env.SIZES.split(',').includes(name))) {
     for (const lang of ['zh', 'en']) {
       const { width, height, ...options } = size;
       const context = await browser.newContext({ viewport: { width, height }, ...options });
@@ -26,11 +27,17 @@ try {
         await app.toggleLanguage();
         await page.waitForFunction(() => document.documentElement.lang === 'en');
       }
-      await page.evaluate(() => document.fonts.ready);
-      const horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-      const file = join(out, `${lang}-${sizeName}.png`);
-      await page.screenshot({ path: file, fullPage: process.argv.includes('--full') });
-      console.log(`${file}${horizontalScroll ? '  (scrolls horizontally!)' : ''}`);
+      for (const view of VIEWS) {
+        await app.openView(view);
+        await page.getByTestId(`view-${view}`).waitFor();
+        // Let the debounced Monte Carlo bands arrive and every chart draw.
+        await page.waitForFunction(() => !document.querySelector('.pending'), null, { timeout: 10_000 }).catch(() => {});
+        await page.evaluate(() => document.fonts.ready);
+        const horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        const file = join(out, `${lang}-${sizeName}-${view}.png`);
+        await page.screenshot({ path: file, fullPage: process.argv.includes('--full') });
+        console.log(`${file}${horizontalScroll ? '  (scrolls horizontally!)' : ''}`);
+      }
       await context.close();
     }
   }

@@ -107,25 +107,30 @@ export class AppPage {
     return this.page.getByTestId('app-title').textContent();
   }
 
-  sliders() {
-    return this.page.locator('input[type=range][data-testid^="growth-slider-"]');
+  /** The growth sliders of the phase shown (2018–2022 by default). */
+  sliders(phase = 0) {
+    return this.page.locator(`input[type=range][data-testid^="slider-growth-"][data-testid$="-${phase}"]`);
   }
 
-  async industryIds() {
-    const ids = await this.sliders().evaluateAll((inputs) => inputs.map((input) => input.dataset.testid));
-    return ids.map((id) => id.replace('growth-slider-', ''));
+  async industryIds(phase = 0) {
+    const ids = await this.sliders(phase).evaluateAll((inputs) => inputs.map((input) => input.dataset.testid));
+    return ids.map((id) => id.replace(/^slider-growth-/, '').replace(/-\d$/, ''));
   }
 
-  slider(id) {
-    return this.page.getByTestId(`growth-slider-${id}`);
+  slider(id, phase = 0) {
+    return this.page.getByTestId(`slider-growth-${id}-${phase}`);
   }
 
-  field(id) {
-    return this.page.getByTestId(`growth-field-${id}`);
+  field(id, phase = 0) {
+    return this.page.getByTestId(`field-growth-${id}-${phase}`);
   }
 
-  label(id) {
-    return this.page.locator(`label[for="growth-${id}"]`).textContent();
+  label(id, phase = 0) {
+    return this.page.locator(`label[for="slider-growth-${id}-${phase}"]`).textContent();
+  }
+
+  openView(id) {
+    return this.page.getByTestId(`tab-${id}`).click();
   }
 
   canvas() {

@@ -15,6 +15,7 @@ pub fn header(props: &HeaderProps) -> Html {
     let strings = props.lang.strings();
     let on_click = props.on_toggle_lang.reform(|_: MouseEvent| ());
     html! {
+        <>
         <header class="app-header">
             <div class="app-title">
                 <h1 data-testid="app-title">{ strings.title }</h1>
@@ -31,5 +32,12 @@ pub fn header(props: &HeaderProps) -> Html {
                 { strings.toggle_lang }
             </button>
         </header>
+        <div class="intro" data-testid="provenance-legend">
+            <span>{ strings.intro_legend }</span>
+            <span class="legend-item"><span class="badge badge-plan">{ strings.badge_plan }</span>{ strings.badge_plan_help }</span>
+            <span class="legend-item"><span class="badge badge-published">{ strings.badge_published }</span>{ strings.badge_published_help }</span>
+            <span class="legend-item"><span class="badge badge-assumption">{ strings.badge_assumption }</span>{ strings.badge_assumption_help }</span>
+        </div>
+        </>
     }
 }

@@ -1,12 +1,9 @@
 use std::rc::Rc;
 
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
-use crate::app::hooks::use_window_width;
-use crate::chart::{draw_line_chart, series_colour_css, ChartStyle, LineChartSpec};
-use crate::web;
+use super::chart_canvas::{ChartCanvas, ChartData};
+use crate::chart::{series_colour_css, LineChartSpec};
 
 #[derive(Properties, PartialEq)]
 pub struct LineChartProps {
@@ -22,45 +19,10 @@ pub struct LineChartProps {
     pub decimals: usize,
 }
 
-/// A plotters chart on a canvas at the device pixel ratio, with a legend and
-/// the same data as a table.
-///
-/// After every draw the canvas carries `data-drawn-at` (the time the draw
-/// finished, from `performance.now()`) and `data-draw-count`, so the e2e
-/// suite can measure input-to-redraw time without guessing.
+/// A line chart (see [`ChartCanvas`]) with an HTML legend and the same data
+/// as a table.
 #[function_component(LineChart)]
 pub fn line_chart(props: &LineChartProps) -> Html {
-    let canvas_ref = use_node_ref();
-    let draw_count = use_mut_ref(|| 0_u64);
-    let window_width = use_window_width();
-    {
-        let canvas_ref = canvas_ref.clone();
-        use_effect_with((props.spec.clone(), window_width), move |(spec, _)| {
-            let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
-                return;
-            };
-            let Some(scale) = web::fit_canvas_to_css_box(&canvas) else {
-                return;
-            };
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-                return;
-            };
-            let style = ChartStyle {
-                scale,
-                ..ChartStyle::default()
-            };
-            match draw_line_chart(&backend.into_drawing_area(), spec, &style) {
-                Ok(()) => {
-                    *draw_count.borrow_mut() += 1;
-                    let _ =
-                        canvas.set_attribute("data-draw-count", &draw_count.borrow().to_string());
-                    let _ = canvas.set_attribute("data-drawn-at", &format!("{:.3}", web::now_ms()));
-                }
-                Err(error) => gloo::console::error!(format!("chart drawing failed: {error}")),
-            }
-        });
-    }
-
     let spec = &props.spec;
     let legend = spec.series.iter().enumerate().map(|(series_idx, series)| {
         html! {
@@ -88,12 +50,10 @@ pub fn line_chart(props: &LineChartProps) -> Html {
 
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
-            <canvas
-                ref={canvas_ref}
-                class="chart-canvas"
-                role="img"
-                aria-label={props.description.clone()}
-                data-testid={format!("{}-canvas", props.testid)}
+            <ChartCanvas
+                chart={ChartData::Line(props.spec.clone())}
+                description={props.description.clone()}
+                testid={format!("{}-canvas", props.testid)}
             />
             <ul class="chart-legend">{ for legend }</ul>
             <details class="chart-table">

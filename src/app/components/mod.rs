@@ -1,10 +1,18 @@
 //! Presentational components: each receives narrow props and callbacks,
 //! never the whole state.
 
-mod growth_slider;
+mod chart_canvas;
+mod data_table;
 mod header;
+mod input_slider;
 mod line_chart;
+mod number_field;
+mod provenance_badge;
 
-pub use growth_slider::{parse_growth, GrowthSlider, GrowthSliderProps, ParseProblem};
+pub use chart_canvas::{ChartCanvas, ChartCanvasProps, ChartData};
+pub use data_table::{DataRow, DataTable, DataTableProps};
 pub use header::Header;
+pub use input_slider::{InputSlider, InputSliderProps};
 pub use line_chart::{LineChart, LineChartProps};
+pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps, ParseProblem};
+pub use provenance_badge::{ProvenanceBadge, ProvenanceBadgeProps};

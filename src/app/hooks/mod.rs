@@ -2,7 +2,9 @@
 //! through `crate::web`.
 
 mod use_document_lang;
+mod use_monte_carlo;
 mod use_window_width;
 
 pub use use_document_lang::use_document_lang;
+pub use use_monte_carlo::{use_monte_carlo, MONTE_CARLO_DEBOUNCE_MS};
 pub use use_window_width::use_window_width;

@@ -1,9 +1,22 @@
 //! Every user-facing string of the app, in Chinese and English, in one place.
+//!
+//! Core strings are in [`Strings`]; each view with many strings of its own
+//! keeps them in a sibling file (`register.rs`, `sources.rs`) as another
+//! `impl Lang` block, so the strings still live only under `i18n/`.
+
+mod register;
+mod sources;
+
+pub use register::RegisterStrings;
+pub use sources::SourcesStrings;
 
 use serde::{Deserialize, Serialize};
 
+use super::inputs::{Input, Unit};
+use crate::model::Plan;
+
 /// The interface language. Chinese is the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Zh,
@@ -42,6 +55,84 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The unit of an input as shown after its number.
+    pub fn unit(self, unit: Unit) -> &'static str {
+        let strings = self.strings();
+        match unit {
+            Unit::PctPerYear => strings.unit_pct_per_year,
+            Unit::YiYuan => strings.unit_yi_yuan,
+            Unit::WanYuan => strings.unit_wan_yuan,
+            Unit::Pct => "%",
+            Unit::Ratio => "",
+            Unit::Pp => strings.unit_pp,
+            Unit::Count => strings.unit_runs,
+        }
+    }
+
+    /// The label of a scenario input.
+    pub fn input_label(self, input: Input, plan: &Plan) -> String {
+        let industry = |idx: usize| {
+            plan.industries
+                .get(idx)
+                .map_or_else(String::new, |industry| {
+                    self.pick(&industry.name.zh, &industry.name.en).to_string()
+                })
+        };
+        let strings = self.strings();
+        match input {
+            Input::Growth { industry_idx, .. } => industry(industry_idx),
+            Input::IndustryBase(idx) => format!("{}{}", industry(idx), strings.label_base_suffix),
+            Input::ValueAddedRatio(idx) => format!("{}{}", industry(idx), strings.label_va_suffix),
+            Input::IndustrialFraction(idx) => {
+                format!("{}{}", industry(idx), strings.label_industrial_suffix)
+            }
+            Input::HighTechFraction(idx) => {
+                format!("{}{}", industry(idx), strings.label_high_tech_suffix)
+            }
+            Input::Sigma(idx) => industry(idx),
+            Input::GdpBase => strings.label_gdp_base.into(),
+            Input::ProductivityBase => strings.label_productivity_base.into(),
+            Input::SeiShareBase => strings.label_sei_base.into(),
+            Input::HighTechShareBase => strings.label_high_tech_base.into(),
+            Input::RdShareBase => strings.label_rd_base.into(),
+            Input::RestOfEconomyGrowth(phase) => format!(
+                "{}{}",
+                strings.label_rest_growth,
+                strings.phase_names[phase.min(1)]
+            ),
+            Input::EmploymentGrowth => strings.label_employment_growth.into(),
+            Input::RdIntensityChange => strings.label_rd_intensity.into(),
+            Input::Correlation => strings.label_correlation.into(),
+            Input::Runs => strings.label_runs.into(),
+            Input::LeadRatio => strings.label_lead_ratio.into(),
+        }
+    }
+
+    /// A number with thousands separators and `decimals` decimals.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "—".into();
+        }
+        let text = format!("{:.decimals$}", value.abs());
+        let (integer, fraction) = match text.split_once('.') {
+            Some((integer, fraction)) => (integer.to_string(), Some(fraction.to_string())),
+            None => (text.clone(), None),
+        };
+        let mut grouped = String::new();
+        for (idx, digit) in integer.chars().enumerate() {
+            if idx > 0 && (integer.len() - idx) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let sign = if negative { "-" } else { "" };
+        match fraction {
+            Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
 }
 
 /// The fixed strings of the interface.
@@ -50,13 +141,51 @@ pub struct Strings {
     pub subtitle: &'static str,
     pub toggle_lang: &'static str,
     pub toggle_lang_label: &'static str,
+    pub intro_legend: &'static str,
+    pub badge_plan: &'static str,
+    pub badge_published: &'static str,
+    pub badge_published_secondary: &'static str,
+    pub badge_assumption: &'static str,
+    pub badge_plan_help: &'static str,
+    pub badge_published_help: &'static str,
+    pub badge_assumption_help: &'static str,
     pub traditional: &'static str,
     pub emerging: &'static str,
+    pub economy: &'static str,
+    pub uncertainty: &'static str,
     pub growth_heading: &'static str,
-    pub growth_phase1: &'static str,
-    pub growth_unit: &'static str,
+    pub phase_names: [&'static str; 2],
+    pub phase_choice: &'static str,
+    pub unit_pct_per_year: &'static str,
+    pub unit_yi_yuan: &'static str,
+    pub unit_wan_yuan: &'static str,
+    pub unit_pp: &'static str,
+    pub unit_runs: &'static str,
     pub goal_needs: &'static str,
     pub no_revenue_goal: &'static str,
+    pub output_value_note: &'static str,
+    pub seek_goal: &'static str,
+    pub reset_input: &'static str,
+    pub reset: &'static str,
+    pub presets: &'static str,
+    pub label_base_suffix: &'static str,
+    pub label_va_suffix: &'static str,
+    pub label_industrial_suffix: &'static str,
+    pub label_high_tech_suffix: &'static str,
+    pub label_gdp_base: &'static str,
+    pub label_productivity_base: &'static str,
+    pub label_sei_base: &'static str,
+    pub label_high_tech_base: &'static str,
+    pub label_rd_base: &'static str,
+    pub label_rest_growth: &'static str,
+    pub label_employment_growth: &'static str,
+    pub label_rd_intensity: &'static str,
+    pub label_correlation: &'static str,
+    pub label_runs: &'static str,
+    pub label_lead_ratio: &'static str,
+    pub sigma_heading: &'static str,
+    pub views: [&'static str; 5],
+    pub views_label: &'static str,
     pub chart_heading: &'static str,
     pub chart_description: &'static str,
     pub chart_table_summary: &'static str,
@@ -64,69 +193,273 @@ pub struct Strings {
     pub axis_revenue: &'static str,
     pub legend_projection: &'static str,
     pub legend_goal: &'static str,
-    pub assumption_badge: &'static str,
+    pub legend_band: &'static str,
+    pub legend_actual: &'static str,
+    pub legend_required: &'static str,
     pub baseline_note: &'static str,
     pub table_industry: &'static str,
-    pub reset: &'static str,
     pub invalid_number: &'static str,
     pub out_of_range: &'static str,
     pub load_error: &'static str,
+    // Overview.
+    pub scorecard_heading: &'static str,
+    pub scorecard_summary: &'static str,
+    pub col_goal: &'static str,
+    pub col_year: &'static str,
+    pub col_projected: &'static str,
+    pub col_target: &'static str,
+    pub col_gap: &'static str,
+    pub col_gap_pct: &'static str,
+    pub col_status: &'static str,
+    pub col_required: &'static str,
+    pub col_reached: &'static str,
+    pub col_probability: &'static str,
+    pub status_met: &'static str,
+    pub status_close: &'static str,
+    pub status_missed: &'static str,
+    pub not_reached: &'static str,
+    pub interpretation_mark: &'static str,
+    pub composition_heading: &'static str,
+    pub composition_description: &'static str,
+    pub lead_heading: &'static str,
+    pub lead_passed: &'static str,
+    pub lead_failed: &'static str,
+    pub lead_how: &'static str,
+    // Industries and indicators.
+    pub industries_heading: &'static str,
+    pub industries_note: &'static str,
+    pub indicators_heading: &'static str,
+    pub indicators_note: &'static str,
+    pub show_formula: &'static str,
+    pub monte_carlo_note: &'static str,
+    pub goal_marker: &'static str,
+    pub share_axis: &'static str,
+    pub emerging_share_axis: &'static str,
+    pub productivity_axis: &'static str,
+    pub gdp_axis: &'static str,
+    pub gdp_title: &'static str,
+    pub test_year_marker: &'static str,
+    pub bands_pending: &'static str,
+    pub table_band: &'static str,
+    pub table_projection: &'static str,
+    pub table_required: &'static str,
+    pub table_series: &'static str,
 }
 
 static ZH: Strings = Strings {
     title: "寿光新旧动能转换情景模拟器",
-    subtitle: "按《关于推进新旧动能转换重大工程的实施意见》(2018)设定各产业增速,查看 2017—2028 年的走势与 2022 年目标的差距。",
+    subtitle: "按《关于推进新旧动能转换重大工程的实施意见》(2018)设定各产业增速,查看 2017—2028 年走势与规划目标的差距。",
     toggle_lang: "English",
     toggle_lang_label: "Switch to English",
+    intro_legend: "每个数字都标明来源:",
+    badge_plan: "规划",
+    badge_published: "公开数据",
+    badge_published_secondary: "公开数据(转载)",
+    badge_assumption: "假设",
+    badge_plan_help: "规划原文中的目标",
+    badge_published_help: "已公开的统计数字,附出处",
+    badge_assumption_help: "本应用设定的默认值,请用官方统计替换",
     traditional: "传统产业",
     emerging: "新兴产业",
-    growth_heading: "产业增速假设",
-    growth_phase1: "2018—2022 年均增速",
-    growth_unit: "%/年",
+    economy: "经济总体",
+    uncertainty: "不确定性",
+    growth_heading: "情景假设",
+    phase_names: ["2018—2022 年", "2023—2028 年"],
+    phase_choice: "调整阶段",
+    unit_pct_per_year: "%/年",
+    unit_yi_yuan: "亿元",
+    unit_wan_yuan: "万元/人",
+    unit_pp: "个百分点",
+    unit_runs: "次",
     goal_needs: "达标所需",
-    no_revenue_goal: "规划未设收入目标",
+    no_revenue_goal: "规划未设收入目标(目标为新品种数)",
+    output_value_note: "产值口径",
+    seek_goal: "设为恰好达标",
+    reset_input: "恢复默认",
+    reset: "全部恢复默认",
+    presets: "预设情景",
+    label_base_suffix: " 2017 年基数",
+    label_va_suffix: " 增加值率",
+    label_industrial_suffix: " 规上工业占比",
+    label_high_tech_suffix: " 高新技术占比",
+    label_gdp_base: "2017 年 GDP",
+    label_productivity_base: "2017 年全员劳动生产率",
+    label_sei_base: "2017 年战略性新兴产业增加值占比",
+    label_high_tech_base: "2017 年高新技术产业产值占比",
+    label_rd_base: "2017 年研发投入占 GDP 比重",
+    label_rest_growth: "其他经济增速 ",
+    label_employment_growth: "从业人员年增长",
+    label_rd_intensity: "研发强度年变化",
+    label_correlation: "产业间共同冲击相关系数",
+    label_runs: "模拟次数",
+    label_lead_ratio: "2028 年新兴/传统收入比门槛",
+    sigma_heading: "各产业增速标准差",
+    views: ["概览", "产业", "指标", "目标清单", "数据与来源"],
+    views_label: "视图",
     chart_heading: "八大产业主营业务收入预测",
     chart_description: "折线图:八大产业 2017—2028 年主营业务收入预测(虚线),菱形为规划 2022 年目标。数值见下方表格。",
     chart_table_summary: "以表格查看图中数据",
     axis_year: "年份",
     axis_revenue: "主营业务收入(亿元)",
     legend_projection: "虚线:预测",
-    legend_goal: "◆ 规划 2022 年目标",
-    assumption_badge: "假设",
-    baseline_note: "2017 年基数为本应用的假设值(规划未公布),请以官方统计替换。",
+    legend_goal: "◆ 规划目标",
+    legend_band: "色带:P10—P90 区间",
+    legend_actual: "● 公开数据",
+    legend_required: "灰线:规划要求路径",
+    baseline_note: "2017 年基数为本应用的假设值(规划未公布),请在“数据与来源”中以官方统计替换。",
     table_industry: "产业",
-    reset: "全部恢复默认",
     invalid_number: "请输入数字",
     out_of_range: "超出允许范围",
     load_error: "内置规划数据无法加载",
+    scorecard_heading: "目标达成情况",
+    scorecard_summary: "规划中可测算的每项目标在 2022 年和 2028 年的预测值、差距与达标状态。",
+    col_goal: "目标",
+    col_year: "年份",
+    col_projected: "预测",
+    col_target: "目标值",
+    col_gap: "差距",
+    col_gap_pct: "差距 %",
+    col_status: "状态",
+    col_required: "所需年均增速",
+    col_reached: "首次达到",
+    col_probability: "达标概率",
+    status_met: "达标",
+    status_close: "接近",
+    status_missed: "未达标",
+    not_reached: "未达到",
+    interpretation_mark: "(解读)",
+    composition_heading: "传统产业与新兴产业收入构成",
+    composition_description: "堆积面积图:传统产业(下)与新兴产业(上)2017—2028 年收入合计。",
+    lead_heading: "2028 年“新动能主导”检验",
+    lead_passed: "通过",
+    lead_failed: "未通过",
+    lead_how: "规划原文为定性表述,本应用的量化方式(可在“情景假设”中修改):",
+    industries_heading: "分产业预测",
+    industries_note: "虚线为预测,色带为蒙特卡洛模拟的 P10—P90 区间,菱形为规划目标,圆点为公开数据。",
+    indicators_heading: "全市四项指标",
+    indicators_note: "预测路径(虚线)与规划要求路径(灰线)对比。",
+    show_formula: "查看计算公式",
+    monte_carlo_note: "蒙特卡洛模拟",
+    goal_marker: "目标",
+    share_axis: "占比(%)",
+    emerging_share_axis: "新兴占比(%)",
+    productivity_axis: "万元/人",
+    gdp_axis: "GDP(亿元)",
+    gdp_title: "地区生产总值(对照公开数据)",
+    test_year_marker: "检验年",
+    bands_pending: "不确定性区间计算中……",
+    table_band: "P10—P90",
+    table_projection: "预测",
+    table_required: "规划要求",
+    table_series: "序列",
 };
 
 static EN: Strings = Strings {
     title: "Shouguang Pathways",
-    subtitle: "Set each industry's growth under Shouguang's 2018 plan for new growth drivers and see 2017–2028 trajectories against the 2022 goals.",
+    subtitle: "Set each industry's growth under Shouguang's 2018 plan for new growth drivers and see 2017–2028 trajectories against the plan's goals.",
     toggle_lang: "中文",
     toggle_lang_label: "切换到中文",
+    intro_legend: "Every number shows where it comes from:",
+    badge_plan: "plan",
+    badge_published: "published",
+    badge_published_secondary: "published (secondary)",
+    badge_assumption: "assumption",
+    badge_plan_help: "a goal in the plan's text",
+    badge_published_help: "a published statistic, with its source",
+    badge_assumption_help: "a default chosen by this app: replace it with official statistics",
     traditional: "Traditional industries",
     emerging: "Emerging industries",
-    growth_heading: "Growth assumptions",
-    growth_phase1: "Growth a year, 2018–2022",
-    growth_unit: "%/yr",
+    economy: "Economy",
+    uncertainty: "Uncertainty",
+    growth_heading: "Scenario assumptions",
+    phase_names: ["2018–2022", "2023–2028"],
+    phase_choice: "Phase",
+    unit_pct_per_year: "%/yr",
+    unit_yi_yuan: "100M yuan",
+    unit_wan_yuan: "10k yuan/person",
+    unit_pp: "pp",
+    unit_runs: "runs",
     goal_needs: "goal needs",
-    no_revenue_goal: "no revenue goal in the plan",
+    no_revenue_goal: "no revenue goal (the goal is new varieties)",
+    output_value_note: "output value",
+    seek_goal: "Meet the goal exactly",
+    reset_input: "Reset",
+    reset: "Reset all",
+    presets: "Presets",
+    label_base_suffix: ", 2017 base",
+    label_va_suffix: ", value-added ratio",
+    label_industrial_suffix: ", above-scale industrial share",
+    label_high_tech_suffix: ", high-tech share",
+    label_gdp_base: "GDP 2017",
+    label_productivity_base: "Labour productivity 2017",
+    label_sei_base: "Strategic emerging industries' share of GDP, 2017",
+    label_high_tech_base: "High-tech share of industrial output, 2017",
+    label_rd_base: "R&D spending as a share of GDP, 2017",
+    label_rest_growth: "Rest of the economy, growth ",
+    label_employment_growth: "Employment growth",
+    label_rd_intensity: "R&D intensity, change a year",
+    label_correlation: "Common-shock correlation",
+    label_runs: "Simulation runs",
+    label_lead_ratio: "2028 emerging ÷ traditional threshold",
+    sigma_heading: "Growth uncertainty (σ) per industry",
+    views: ["Overview", "Industries", "Indicators", "Goal register", "Data and sources"],
+    views_label: "Views",
     chart_heading: "Revenue of the eight industries, projected",
     chart_description: "Line chart: main-business revenue of the eight industries, 2017–2028, projected (dashed); diamonds mark the plan's 2022 goals. The table below has the numbers.",
     chart_table_summary: "Show the chart's data as a table",
     axis_year: "Year",
     axis_revenue: "Revenue (100 million yuan)",
     legend_projection: "dashed: projection",
-    legend_goal: "◆ plan's 2022 goal",
-    assumption_badge: "assumption",
-    baseline_note: "2017 baselines are this app's assumptions (the plan publishes none): replace them with official statistics.",
+    legend_goal: "◆ plan's goal",
+    legend_band: "band: P10–P90",
+    legend_actual: "● published figure",
+    legend_required: "grey: the plan's required path",
+    baseline_note: "2017 baselines are this app's assumptions (the plan publishes none): replace them with official statistics under “Data and sources”.",
     table_industry: "Industry",
-    reset: "Reset all",
     invalid_number: "Enter a number",
     out_of_range: "Out of range",
     load_error: "The embedded plan could not be loaded",
+    scorecard_heading: "Goals: projected against the plan",
+    scorecard_summary: "Every goal the model projects, in 2022 and 2028: projected value, gap and status.",
+    col_goal: "Goal",
+    col_year: "Year",
+    col_projected: "Projected",
+    col_target: "Goal",
+    col_gap: "Gap",
+    col_gap_pct: "Gap %",
+    col_status: "Status",
+    col_required: "Growth needed",
+    col_reached: "First reached",
+    col_probability: "Chance",
+    status_met: "met",
+    status_close: "close",
+    status_missed: "missed",
+    not_reached: "not reached",
+    interpretation_mark: " (interpretation)",
+    composition_heading: "Traditional and emerging industries' revenue",
+    composition_description: "Stacked area chart: traditional (bottom) and emerging (top) industries' combined revenue, 2017–2028.",
+    lead_heading: "The 2028 “new drivers lead” test",
+    lead_passed: "passed",
+    lead_failed: "not passed",
+    lead_how: "The plan's words are qualitative; this is how the app quantifies them (change it under Scenario assumptions):",
+    industries_heading: "Industries",
+    industries_note: "Dashed: projection; band: P10–P90 of the Monte Carlo simulation; diamonds: the plan's goals; dots: published figures.",
+    indicators_heading: "The four economy-wide indicators",
+    indicators_note: "Projected path (dashed) against the plan's required path (grey).",
+    show_formula: "Show the formula",
+    monte_carlo_note: "Monte Carlo simulation",
+    goal_marker: "goal",
+    share_axis: "share (%)",
+    emerging_share_axis: "emerging share (%)",
+    productivity_axis: "10k yuan/person",
+    gdp_axis: "GDP (100M yuan)",
+    gdp_title: "GDP (against published figures)",
+    test_year_marker: "test year",
+    bands_pending: "Computing the uncertainty bands…",
+    table_band: "P10–P90",
+    table_projection: "projection",
+    table_required: "plan requires",
+    table_series: "Series",
 };
 
 #[cfg(test)]
@@ -144,5 +477,27 @@ mod tests {
     fn each_language_offers_the_other() {
         assert_eq!(Lang::Zh.strings().toggle_lang, "English");
         assert_eq!(Lang::En.strings().toggle_lang, "中文");
+    }
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(Lang::Zh.number(1234567.891, 1), "1,234,567.9");
+        assert_eq!(Lang::En.number(-1234.0, 0), "-1,234");
+        assert_eq!(Lang::En.number(-0.01, 1), "0.0");
+        assert_eq!(Lang::En.number(999.0, 0), "999");
+        assert_eq!(Lang::En.number(f64::NAN, 1), "—");
+    }
+
+    #[test]
+    fn every_input_has_a_label_in_both_languages() {
+        let plan = Plan::shouguang_2018().expect("the embedded plan loads");
+        for input in Input::all(&plan) {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(
+                    !lang.input_label(input, &plan).trim().is_empty(),
+                    "{input:?} {lang:?}"
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,94 @@
+use std::rc::Rc;
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use yew::prelude::*;
+
+use crate::app::hooks::use_window_width;
+use crate::chart::{
+    draw_chart, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
+};
+use crate::web;
+
+/// A chart of any kind, owned and cheap to clone, for props.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartData {
+    Line(Rc<LineChartSpec>),
+    Panel(Rc<PanelSpec>),
+    Composition(Rc<CompositionSpec>),
+    Indicator(Rc<IndicatorSpec>),
+}
+
+impl ChartData {
+    /// The chart borrowed as the drawing module's [`AnyChart`].
+    pub fn as_any(&self) -> AnyChart<'_> {
+        match self {
+            ChartData::Line(spec) => AnyChart::Line { spec, looks: &[] },
+            ChartData::Panel(spec) => AnyChart::Panel(spec),
+            ChartData::Composition(spec) => AnyChart::Composition(spec),
+            ChartData::Indicator(spec) => AnyChart::Indicator(spec),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartCanvasProps {
+    pub chart: ChartData,
+    /// What the chart shows, for screen readers (`aria-label`).
+    pub description: AttrValue,
+    pub testid: AttrValue,
+}
+
+/// A plotters chart drawn on a canvas at the device pixel ratio, redrawn
+/// when its data or the window size changes.
+///
+/// After every draw the canvas carries `data-drawn-at` (the time the draw
+/// finished, from `performance.now()`) and `data-draw-count`, so the e2e
+/// suite measures input-to-redraw time without guessing; `data-draw-ms`
+/// is the time the drawing itself took.
+#[function_component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let draw_count = use_mut_ref(|| 0_u64);
+    let window_width = use_window_width();
+    {
+        let canvas_ref = canvas_ref.clone();
+        use_effect_with((props.chart.clone(), window_width), move |(chart, _)| {
+            let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
+                return;
+            };
+            let Some(scale) = web::fit_canvas_to_css_box(&canvas) else {
+                return;
+            };
+            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+                return;
+            };
+            let started_ms = web::now_ms();
+            let style = ChartStyle {
+                scale,
+                ..ChartStyle::default()
+            };
+            match draw_chart(&backend.into_drawing_area(), chart.as_any(), &style) {
+                Ok(()) => {
+                    *draw_count.borrow_mut() += 1;
+                    let _ =
+                        canvas.set_attribute("data-draw-count", &draw_count.borrow().to_string());
+                    let finished_ms = web::now_ms();
+                    let _ = canvas.set_attribute("data-drawn-at", &format!("{finished_ms:.3}"));
+                    let _ = canvas
+                        .set_attribute("data-draw-ms", &format!("{:.3}", finished_ms - started_ms));
+                }
+                Err(error) => gloo::console::error!(format!("chart drawing failed: {error}")),
+            }
+        });
+    }
+    html! {
+        <canvas
+            ref={canvas_ref}
+            class="chart-canvas"
+            role="img"
+            aria-label={props.description.clone()}
+            data-testid={props.testid.clone()}
+        />
+    }
+}

@@ -1,0 +1,51 @@
+use yew::prelude::*;
+
+use crate::app::i18n::Lang;
+use crate::model::Provenance;
+
+#[derive(Properties, PartialEq)]
+pub struct ProvenanceBadgeProps {
+    pub provenance: Provenance,
+    pub lang: Lang,
+    /// Also show the rationale or source as text after the badge.
+    #[prop_or_default]
+    pub detailed: bool,
+}
+
+/// A badge saying where a number comes from: plan (规划), published
+/// (公开数据) or assumption (假设), with the clause, source or rationale as
+/// its tooltip (or as text when `detailed`).
+#[function_component(ProvenanceBadge)]
+pub fn provenance_badge(props: &ProvenanceBadgeProps) -> Html {
+    let strings = props.lang.strings();
+    let (class, label, detail) = match &props.provenance {
+        Provenance::Plan { clause } => ("badge-plan", strings.badge_plan, format!("「{clause}」")),
+        Provenance::Published {
+            source,
+            quote,
+            secondary,
+        } => {
+            let label = if *secondary {
+                strings.badge_published_secondary
+            } else {
+                strings.badge_published
+            };
+            ("badge-published", label, format!("{source}:「{quote}」"))
+        }
+        Provenance::Assumption { rationale } => (
+            "badge-assumption",
+            strings.badge_assumption,
+            props.lang.pick(&rationale.zh, &rationale.en).to_string(),
+        ),
+    };
+    html! {
+        <>
+            <span class={classes!("badge", class)} title={detail.clone()} data-provenance={class.trim_start_matches("badge-").to_string()}>
+                { label }
+            </span>
+            if props.detailed {
+                <span class="provenance-detail">{ detail }</span>
+            }
+        </>
+    }
+}

@@ -1,0 +1,212 @@
+use std::collections::HashMap;
+
+use yew::prelude::*;
+
+use crate::app::components::{InputSlider, ProvenanceBadge};
+use crate::app::i18n::Lang;
+use crate::app::inputs::Input;
+use crate::app::shared::Shared;
+use crate::model::{required_growth_pct, Group, Measure, Plan, Provenance, Scenario};
+
+#[derive(Properties, PartialEq)]
+pub struct AssumptionsPanelProps {
+    pub plan: Shared<Plan>,
+    pub scenario: Shared<Scenario>,
+    pub defaults: Shared<Scenario>,
+    pub lang: Lang,
+    /// Which growth phase the industry sliders show (0 = 2018–2022).
+    pub phase: usize,
+    pub on_set: Callback<(Input, f64)>,
+    pub on_reset: Callback<Input>,
+    pub on_seek: Callback<usize>,
+    pub on_phase: Callback<usize>,
+    pub on_preset: Callback<String>,
+    pub on_reset_all: Callback<()>,
+}
+
+/// Every scenario input as a slider plus an exact field, grouped
+/// traditional / emerging / economy / uncertainty.
+#[function_component(AssumptionsPanel)]
+pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let plan = &*props.plan;
+    let scenario = &*props.scenario;
+
+    // One stable pair of callbacks per input, so moving one slider
+    // re-renders that slider only.
+    let input_callbacks = use_memo(
+        (
+            props.on_set.clone(),
+            props.on_reset.clone(),
+            props.plan.clone(),
+        ),
+        |(on_set, on_reset, plan)| {
+            Input::all(plan)
+                .into_iter()
+                .map(|input| {
+                    let on_change = on_set.reform(move |value: f64| (input, value));
+                    let on_reset = on_reset.reform(move |_: ()| input);
+                    (input, (on_change, on_reset))
+                })
+                .collect::<HashMap<Input, (Callback<f64>, Callback<()>)>>()
+        },
+    );
+    let seek_callbacks = use_memo(
+        (props.on_seek.clone(), props.plan.clone()),
+        |(on_seek, plan)| {
+            (0..plan.industries.len())
+                .map(|industry_idx| on_seek.reform(move |_: ()| industry_idx))
+                .collect::<Vec<Callback<()>>>()
+        },
+    );
+
+    let slider = |input: Input,
+                  mark: Option<f64>,
+                  note: Option<String>,
+                  seek: Option<Callback<()>>|
+     -> Html {
+        let value = input.get(scenario);
+        let default = input.get(&props.defaults);
+        let range = input.range();
+        let slider_range = input.slider_range();
+        let Some((on_change, on_reset)) = input_callbacks.get(&input).cloned() else {
+            return Html::default();
+        };
+        let badge = input
+            .provenance(plan)
+            .and_then(|provenance| match provenance {
+                Provenance::Assumption { .. } => Some(html! {
+                    <ProvenanceBadge provenance={provenance.clone()} {lang} />
+                }),
+                _ => None,
+            });
+        html! {
+            <InputSlider
+                key={input.dom_id(plan)}
+                id={input.dom_id(plan)}
+                label={lang.input_label(input, plan)}
+                unit={lang.unit(input.unit())}
+                {value}
+                slider_min={*slider_range.start()}
+                slider_max={*slider_range.end()}
+                step={input.step()}
+                min={*range.start()}
+                max={*range.end()}
+                decimals={input.decimals()}
+                {lang}
+                {on_change}
+                on_reset={Some(on_reset)}
+                changed={(value - default).abs() > 1e-12}
+                {mark}
+                note={note.map(AttrValue::from)}
+                on_seek={seek}
+                {badge}
+            />
+        }
+    };
+
+    let phase = props.phase.min(1);
+    let industry_sliders = |group: Group| -> Html {
+        plan.industries
+            .iter()
+            .enumerate()
+            .filter(|(_, industry)| industry.group == group)
+            .map(|(industry_idx, industry)| {
+                let input = Input::Growth {
+                    industry_idx,
+                    phase,
+                };
+                // The mark and goal seek concern the 2022 goal, so phase 1.
+                let required = (phase == 0)
+                    .then(|| required_growth_pct(plan, scenario, industry_idx))
+                    .flatten();
+                let note = match (phase, required) {
+                    (0, Some(required)) => Some(format!(
+                        "{} {} {}",
+                        strings.goal_needs,
+                        lang.number(required, 1),
+                        strings.unit_pct_per_year
+                    )),
+                    (0, None) if industry.measure == Measure::OutputValue => {
+                        Some(strings.no_revenue_goal.to_string())
+                    }
+                    _ => None,
+                };
+                let seek = required.and_then(|_| seek_callbacks.get(industry_idx).cloned());
+                slider(input, required, note, seek)
+            })
+            .collect()
+    };
+
+    let phase_buttons = (0..2).map(|candidate| {
+        let on_click = props.on_phase.reform(move |_: MouseEvent| candidate);
+        html! {
+            <button type="button" role="radio"
+                class={classes!("segment", (candidate == phase).then_some("active"))}
+                aria-checked={(candidate == phase).to_string()}
+                data-testid={format!("phase-{candidate}")}
+                onclick={on_click}>
+                { strings.phase_names[candidate] }
+            </button>
+        }
+    });
+    let presets = plan.presets.iter().map(|preset| {
+        let preset_id = preset.id.clone();
+        let on_click = props
+            .on_preset
+            .reform(move |_: MouseEvent| preset_id.clone());
+        html! {
+            <button type="button" class="preset" onclick={on_click}
+                title={lang.pick(&preset.description.zh, &preset.description.en).to_string()}
+                data-testid={format!("preset-{}", preset.id)}>
+                { lang.pick(&preset.name.zh, &preset.name.en) }
+            </button>
+        }
+    });
+    let on_reset_all = props.on_reset_all.reform(|_: MouseEvent| ());
+
+    let economy_inputs = [
+        Input::RestOfEconomyGrowth(0),
+        Input::RestOfEconomyGrowth(1),
+        Input::EmploymentGrowth,
+        Input::RdIntensityChange,
+        Input::LeadRatio,
+    ];
+    let n_industries = plan.industries.len();
+
+    html! {
+        <section class="panel assumptions" aria-labelledby="assumptions-heading" data-testid="assumptions">
+            <h2 id="assumptions-heading">{ strings.growth_heading }</h2>
+            <div class="preset-row" role="group" aria-label={strings.presets}>
+                <span class="preset-label">{ strings.presets }</span>
+                { for presets }
+            </div>
+            <div class="segmented" role="radiogroup" aria-label={strings.phase_choice}>
+                { for phase_buttons }
+            </div>
+            <fieldset class="group group-traditional">
+                <legend>{ strings.traditional }</legend>
+                { industry_sliders(Group::Traditional) }
+            </fieldset>
+            <fieldset class="group group-emerging">
+                <legend>{ strings.emerging }</legend>
+                { industry_sliders(Group::Emerging) }
+            </fieldset>
+            <details class="group group-economy">
+                <summary>{ strings.economy }</summary>
+                { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
+            </details>
+            <details class="group group-uncertainty">
+                <summary>{ strings.uncertainty }</summary>
+                { slider(Input::Correlation, None, None, None) }
+                { slider(Input::Runs, None, None, None) }
+                <p class="subheading">{ strings.sigma_heading }</p>
+                { for (0..n_industries).map(|idx| slider(Input::Sigma(idx), None, None, None)) }
+            </details>
+            <button type="button" class="reset" data-testid="reset-all" onclick={on_reset_all}>
+                { strings.reset }
+            </button>
+        </section>
+    }
+}

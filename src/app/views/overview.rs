@@ -1,0 +1,259 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
+use crate::chart::{
+    emerging_share_pct, series_colour_css, CompositionSpec, EMERGING_PALETTE_IDX,
+    TRADITIONAL_PALETTE_IDX,
+};
+
+use crate::app::i18n::Lang;
+use crate::app::shared::Shared;
+use crate::model::{new_drivers_test, Bands, GoalEvaluation, Plan, Status};
+
+#[derive(Properties, PartialEq)]
+pub struct ScorecardProps {
+    pub plan: Shared<Plan>,
+    pub evaluations: Shared<Vec<GoalEvaluation>>,
+    /// Monte Carlo results, when computed: adds the chance of meeting each goal.
+    #[prop_or_default]
+    pub bands: Option<Shared<Bands>>,
+    pub lang: Lang,
+}
+
+/// Decimals for a goal's unit: shares and productivity need two.
+fn decimals_for(value: f64) -> usize {
+    if value.abs() >= 100.0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The status of a goal as a word with an icon (never colour alone).
+pub fn status_html(status: Status, lang: Lang) -> Html {
+    let strings = lang.strings();
+    let (class, icon, word) = match status {
+        Status::Met => ("status-met", "✓", strings.status_met),
+        Status::Close => ("status-close", "≈", strings.status_close),
+        Status::Missed => ("status-missed", "✗", strings.status_missed),
+    };
+    html! {
+        <span class={classes!("status", class)}>
+            <span aria-hidden="true">{ icon }</span>{ " " }{ word }
+        </span>
+    }
+}
+
+/// Every projected goal at every checkpoint: projected, goal, gap, status,
+/// the growth needed and the first year reached.
+#[function_component(Scorecard)]
+pub fn scorecard(props: &ScorecardProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let plan = &*props.plan;
+    let rows = props.evaluations.iter().map(|evaluation| {
+        let Some(goal) = plan.goals.get(evaluation.goal_idx) else {
+            return Html::default();
+        };
+        let decimals = decimals_for(evaluation.target);
+        let unit = lang.pick(&goal.unit.zh, &goal.unit.en);
+        let gap_sign = if evaluation.gap_abs > 0.0 { "+" } else { "" };
+        let probability = props
+            .bands
+            .as_ref()
+            .and_then(|bands| bands.probability(&evaluation.goal_id, evaluation.year));
+        html! {
+            <tr data-testid={format!("score-{}-{}", evaluation.goal_id, evaluation.year)}
+                data-status={format!("{:?}", evaluation.status).to_lowercase()}>
+                <th scope="row">
+                    { lang.pick(&goal.name.zh, &goal.name.en) }
+                    if evaluation.interpretation {
+                        <span class="interpretation">{ strings.interpretation_mark }</span>
+                    }
+                    <span class="unit-note">{ unit }</span>
+                </th>
+                <td data-label={strings.col_year}>{ evaluation.year }</td>
+                <td class="num" data-col="projected" data-label={strings.col_projected}>{ lang.number(evaluation.projected, decimals) }</td>
+                <td class="num" data-label={strings.col_target}>{ lang.number(evaluation.target, decimals) }</td>
+                <td class="num" data-label={strings.col_gap}>{ format!("{gap_sign}{}", lang.number(evaluation.gap_abs, decimals)) }</td>
+                <td class="num" data-label={strings.col_gap_pct}>{ format!("{gap_sign}{}%", lang.number(evaluation.gap_pct, 1)) }</td>
+                <td data-label={strings.col_status}>{ status_html(evaluation.status, lang) }</td>
+                <td class="num" data-label={strings.col_required}>{
+                    evaluation.required_growth_pct
+                        .map(|growth| format!("{}{}", lang.number(growth, 1), strings.unit_pct_per_year))
+                        .unwrap_or_else(|| "—".into())
+                }</td>
+                <td data-label={strings.col_reached}>{
+                    evaluation.first_year_reached
+                        .map(|year| year.to_string())
+                        .unwrap_or_else(|| strings.not_reached.into())
+                }</td>
+                if props.bands.is_some() {
+                    <td class="num" data-label={strings.col_probability}>{
+                        probability.map(|p| format!("{}%", lang.number(p * 100.0, 0))).unwrap_or_else(|| "—".into())
+                    }</td>
+                }
+            </tr>
+        }
+    });
+    let n_met = |year: u16| {
+        let of_year: Vec<&GoalEvaluation> = props
+            .evaluations
+            .iter()
+            .filter(|e| e.year == year)
+            .collect();
+        let met = of_year.iter().filter(|e| e.status == Status::Met).count();
+        (met, of_year.len())
+    };
+    let tallies = [2022u16, 2028].map(|year| {
+        let (met, total) = n_met(year);
+        html! {
+            <div class="tally" data-testid={format!("tally-{year}")}>
+                <span class="tally-year">{ year }</span>
+                <span class="tally-count">{ format!("{met}/{total}") }</span>
+                <span class="tally-word">{ strings.status_met }</span>
+            </div>
+        }
+    });
+    html! {
+        <section class="panel scorecard" aria-labelledby="scorecard-heading">
+            <h2 id="scorecard-heading">{ strings.scorecard_heading }</h2>
+            <p class="panel-note">{ strings.scorecard_summary }</p>
+            <div class="tallies">{ for tallies }</div>
+            <div class="table-scroll">
+                <table class="score-table" data-testid="scorecard">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ strings.col_goal }</th>
+                            <th scope="col">{ strings.col_year }</th>
+                            <th scope="col">{ strings.col_projected }</th>
+                            <th scope="col">{ strings.col_target }</th>
+                            <th scope="col">{ strings.col_gap }</th>
+                            <th scope="col">{ strings.col_gap_pct }</th>
+                            <th scope="col">{ strings.col_status }</th>
+                            <th scope="col">{ strings.col_required }</th>
+                            <th scope="col">{ strings.col_reached }</th>
+                            if props.bands.is_some() {
+                                <th scope="col">{ strings.col_probability }</th>
+                            }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LeadTestProps {
+    pub plan: Shared<Plan>,
+    pub evaluations: Shared<Vec<GoalEvaluation>>,
+    pub lang: Lang,
+}
+
+/// The 2028 "new drivers lead" test: passed or not, its criteria, and how
+/// the app quantifies the plan's qualitative words.
+#[function_component(LeadTest)]
+pub fn lead_test(props: &LeadTestProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let plan = &*props.plan;
+    let test = new_drivers_test(plan, &props.evaluations);
+    let criteria = test.criteria.iter().filter_map(|idx| props.evaluations.get(*idx)).map(|evaluation| {
+        let name = plan
+            .goals
+            .get(evaluation.goal_idx)
+            .map(|goal| lang.pick(&goal.name.zh, &goal.name.en).to_string())
+            .unwrap_or_default();
+        let decimals = decimals_for(evaluation.target);
+        html! {
+            <li>
+                { status_html(evaluation.status, lang) }{ " " }
+                <strong>{ name }</strong>{ ":" }
+                { format!(" {} {} / {} {}", strings.col_projected, lang.number(evaluation.projected, decimals), strings.col_target, lang.number(evaluation.target, decimals)) }
+            </li>
+        }
+    });
+    let aim = plan.goal(&plan.interpretation.goal);
+    html! {
+        <section class={classes!("panel", "lead-test", if test.met { "passed" } else { "failed" })}
+            aria-labelledby="lead-heading" data-testid="lead-test" data-passed={test.met.to_string()}>
+            <h2 id="lead-heading">
+                { strings.lead_heading }{ ":" }
+                <span class="lead-verdict">{ if test.met { strings.lead_passed } else { strings.lead_failed } }</span>
+            </h2>
+            if let Some(goal) = aim {
+                <blockquote class="clause">{ format!("「{}」", goal.clause) }</blockquote>
+            }
+            <p class="panel-note">{ strings.lead_how }</p>
+            <p class="interpretation-note">{ lang.pick(&plan.interpretation.note.zh, &plan.interpretation.note.en) }</p>
+            <ul class="criteria">{ for criteria }</ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CompositionPanelProps {
+    pub spec: Rc<CompositionSpec>,
+    pub lang: Lang,
+}
+
+/// Traditional against emerging revenue over time, with its legend and the
+/// same numbers as a table.
+#[function_component(CompositionPanel)]
+pub fn composition_panel(props: &CompositionPanelProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let spec = &props.spec;
+    let share = emerging_share_pct(&spec.traditional, &spec.emerging);
+    let cells = |values: &[f64], decimals: usize| {
+        values
+            .iter()
+            .map(|value| lang.number(*value, decimals))
+            .collect()
+    };
+    let rows = vec![
+        DataRow {
+            label: strings.traditional.to_string(),
+            cells: cells(&spec.traditional, 1),
+        },
+        DataRow {
+            label: strings.emerging.to_string(),
+            cells: cells(&spec.emerging, 1),
+        },
+        DataRow {
+            label: strings.emerging_share_axis.to_string(),
+            cells: cells(&share, 1),
+        },
+    ];
+    html! {
+        <section class="panel" aria-labelledby="composition-heading">
+            <h2 id="composition-heading">{ strings.composition_heading }</h2>
+            <ChartCanvas
+                chart={ChartData::Composition(props.spec.clone())}
+                description={strings.composition_description}
+                testid="composition-canvas"
+            />
+            <ul class="chart-legend">
+                <li>
+                    <span class="legend-swatch" style={format!("background: {}", series_colour_css(TRADITIONAL_PALETTE_IDX))} />
+                    { strings.traditional }
+                </li>
+                <li>
+                    <span class="legend-swatch" style={format!("background: {}", series_colour_css(EMERGING_PALETTE_IDX))} />
+                    { strings.emerging }
+                </li>
+            </ul>
+            <DataTable
+                summary={strings.chart_table_summary}
+                first_column={strings.table_series}
+                years={Rc::new(spec.years.clone())}
+                rows={Rc::new(rows)}
+                testid="composition-table"
+            />
+        </section>
+    }
+}

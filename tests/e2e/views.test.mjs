@@ -1,0 +1,86 @@
+// End-to-end: every view, in both languages, at projector, laptop and phone
+// sizes — content present, nothing scrolls sideways, no console error.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const SIZES = {
+  projector: { width: 1920, height: 1080 },
+  laptop: { width: 1366, height: 768 },
+  phone: { width: 390, height: 844 },
+};
+
+/** What each view must show, checked in the page. */
+const VIEWS = {
+  overview: async (page) => {
+    await page.getByTestId('scorecard').waitFor();
+    assert.ok((await page.locator('[data-testid=scorecard] tbody tr').count()) >= 10, 'scorecard rows');
+    await page.getByTestId('lead-test').waitFor();
+  },
+  industries: async (page) => {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid^="industry-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 8,
+      null,
+      { timeout: 15_000 },
+    );
+  },
+  indicators: async (page) => {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid^="indicator-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 4,
+      null,
+      { timeout: 15_000 },
+    );
+  },
+  register: async (page) => {
+    await page.getByTestId('view-register').waitFor();
+    assert.ok((await page.locator('[data-testid^="goal-"]').count()) >= 25, 'every goal of the plan has a card');
+  },
+  sources: async (page) => {
+    await page.getByTestId('view-sources').waitFor();
+    assert.ok((await page.locator('[data-testid=view-sources] [data-provenance=assumption]').count()) >= 8, 'assumption badges');
+    assert.ok((await page.locator('[data-testid=view-sources] [data-provenance=published]').count()) >= 1, 'published figures');
+  },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [sizeName, viewport] of Object.entries(SIZES)) {
+  for (const lang of ['zh', 'en']) {
+    describe(`${sizeName} ${lang}`, () => {
+      test('every view shows its content without sideways scrolling or console errors', async () => {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        const problems = watchPage(page, server.url.replace(/\/$/, ''));
+        const app = new AppPage(page);
+        await app.goto(server.url);
+        if (lang === 'en') {
+          await app.toggleLanguage();
+          await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
+        }
+        for (const [view, check] of Object.entries(VIEWS)) {
+          await app.openView(view);
+          await page.getByTestId(`view-${view}`).waitFor({ timeout: 10_000 });
+          await check(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${view}: the page scrolls sideways by ${overflow}px`);
+          const tabSelected = await page.getByTestId(`tab-${view}`).getAttribute('aria-selected');
+          assert.equal(tabSelected, 'true');
+        }
+        assert.deepEqual(problems.consoleErrors, []);
+        assert.deepEqual(problems.pageErrors, []);
+        await context.close();
+      });
+    });
+  }
+}
