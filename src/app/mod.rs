@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
 use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario};
 use components::{Header, LineChart};
-use hooks::{use_document_lang, use_monte_carlo};
+use hooks::{use_document_lang, use_monte_carlo, use_undo_shortcuts};
 use i18n::Lang;
 use inputs::Input;
 use shared::Shared;
@@ -95,7 +95,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         on_preset,
         on_reset_all,
         on_set_tracked,
+        on_undo,
+        on_redo,
     } = (*callbacks).clone();
+    use_undo_shortcuts(on_undo.clone(), on_redo.clone());
 
     let tabs = View::ALL.iter().enumerate().map(|(view_idx, view)| {
         let view = *view;
@@ -125,7 +128,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         })
     };
     let composition_spec = (*composition_spec).clone();
-    let bands = use_monte_carlo(
+    let monte_carlo = use_monte_carlo(
         state.plan.clone(),
         state.scenario.clone(),
         matches!(
@@ -133,6 +136,11 @@ pub fn simulator(props: &SimulatorProps) -> Html {
             View::Overview | View::Industries | View::Indicators
         ),
     );
+    let bands = monte_carlo.as_ref().map(|run| run.bands.clone());
+    let monte_carlo_ms = monte_carlo
+        .as_ref()
+        .map(|run| format!("{:.3}", run.elapsed_ms));
+    let monte_carlo_sequence = monte_carlo.as_ref().map(|run| run.sequence.to_string());
 
     let view = match state.view {
         View::Overview => html! {
@@ -152,6 +160,8 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     table_summary={strings.chart_table_summary}
                     first_column={strings.table_industry}
                     testid="industry-chart"
+                    export_name={Some(AttrValue::from("pathways-industries"))}
+                    {lang}
                 />
                 <p class="provenance-note">
                     <span class="badge badge-assumption">{ strings.badge_assumption }</span>
@@ -201,7 +211,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     };
 
     html! {
-        <div class="app" data-testid="app" data-lang={lang.tag()}>
+        <div class="app" data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
             <Header {lang} {on_toggle_lang} />
             <main class="layout">
                 <AssumptionsPanel
@@ -216,6 +226,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     {on_phase}
                     {on_preset}
                     {on_reset_all}
+                    {on_undo}
+                    {on_redo}
+                    can_undo={state.history.can_undo()}
+                    can_redo={state.history.can_redo()}
                 />
                 <div class="views">
                     <nav class="tabs" role="tablist" aria-label={strings.views_label}>
@@ -243,6 +257,8 @@ struct Callbacks {
     on_preset: Callback<String>,
     on_reset_all: Callback<()>,
     on_set_tracked: Callback<(String, Option<f64>)>,
+    on_undo: Callback<()>,
+    on_redo: Callback<()>,
 }
 
 impl Callbacks {
@@ -268,6 +284,8 @@ impl Callbacks {
                 goal_id,
                 count,
             }),
+            on_undo: to(&dispatcher, |_| Action::Undo),
+            on_redo: to(&dispatcher, |_| Action::Redo),
         }
     }
 }

@@ -61,6 +61,31 @@ pub struct AppState {
     pub phase: usize,
     /// Current counts the user typed for goals tracked by hand, by goal id.
     pub tracked: Rc<BTreeMap<String, f64>>,
+    /// Earlier and undone scenarios, for undo and redo.
+    pub history: Rc<History>,
+}
+
+/// How many scenario changes undo remembers.
+pub const HISTORY_LIMIT: usize = 100;
+
+/// Undo and redo stacks of scenarios. Consecutive changes of the same input
+/// (a slider drag) make one step.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    past: Vec<Rc<Scenario>>,
+    future: Vec<Rc<Scenario>>,
+    /// The input the last change set, so a drag coalesces into one step.
+    last_input: Option<Input>,
+}
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
 }
 
 impl AppState {
@@ -76,13 +101,50 @@ impl AppState {
             view: View::default(),
             phase: 0,
             tracked: Rc::new(BTreeMap::new()),
+            history: Rc::new(History::default()),
         }
     }
 
-    fn with_scenario(&self, scenario: Scenario) -> Rc<Self> {
+    /// The state with a new scenario, recorded for undo. `input` names the
+    /// input that changed, so that a drag of one slider is one undo step.
+    fn with_scenario(self: Rc<Self>, scenario: Scenario, input: Option<Input>) -> Rc<Self> {
+        if scenario == *self.scenario {
+            return self;
+        }
+        let mut history = (*self.history).clone();
+        let same_drag = input.is_some() && history.last_input == input;
+        if !same_drag {
+            history.past.push(self.scenario.clone());
+            if history.past.len() > HISTORY_LIMIT {
+                history.past.remove(0);
+            }
+        }
+        history.future.clear();
+        history.last_input = input;
         Rc::new(AppState {
             scenario: Rc::new(scenario),
-            ..self.clone()
+            history: Rc::new(history),
+            ..(*self).clone()
+        })
+    }
+
+    /// Moves one step back (`undo`) or forward through the history.
+    fn step_history(self: Rc<Self>, undo: bool) -> Rc<Self> {
+        let mut history = (*self.history).clone();
+        let (from, to) = if undo {
+            (&mut history.past, &mut history.future)
+        } else {
+            (&mut history.future, &mut history.past)
+        };
+        let Some(scenario) = from.pop() else {
+            return self;
+        };
+        to.push(self.scenario.clone());
+        history.last_input = None;
+        Rc::new(AppState {
+            scenario,
+            history: Rc::new(history),
+            ..(*self).clone()
         })
     }
 }
@@ -117,6 +179,10 @@ pub enum Action {
     },
     /// Back to the plan's default scenario (language and view stay).
     Reset,
+    /// Undoes the last scenario change.
+    Undo,
+    /// Redoes the last undone scenario change.
+    Redo,
 }
 
 impl Reducible for AppState {
@@ -129,7 +195,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 match input.apply(&self.plan, &self.scenario, value) {
-                    Ok(scenario) => self.with_scenario(scenario),
+                    Ok(scenario) => self.with_scenario(scenario, Some(input)),
                     Err(_) => self,
                 }
             }
@@ -151,7 +217,7 @@ impl Reducible for AppState {
             }
             Action::ApplyPreset(preset_id) => match apply_preset(&self.plan, &preset_id) {
                 Some(scenario) if scenario.validate(&self.plan).is_ok() => {
-                    self.with_scenario(scenario)
+                    self.with_scenario(scenario, None)
                 }
                 _ => self,
             },
@@ -202,7 +268,12 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
-            Action::Reset => self.with_scenario((*self.defaults).clone()),
+            Action::Reset => {
+                let defaults = (*self.defaults).clone();
+                self.with_scenario(defaults, None)
+            }
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
         }
     }
 }

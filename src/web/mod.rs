@@ -95,3 +95,153 @@ pub fn set_document_title(title: &str) {
         document.set_title(title);
     }
 }
+
+/// Offers `text` to the user as a file download (no network request: the
+/// file is a `blob:` URL of this page). Returns false when the browser
+/// refused.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let clicked = click_download_link(file_name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
+}
+
+/// Offers a `data:` URL (e.g. a canvas's PNG) as a file download.
+pub fn download_data_url(file_name: &str, data_url: &str) -> bool {
+    click_download_link(file_name, data_url)
+}
+
+fn click_download_link(file_name: &str, href: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    anchor.set_href(href);
+    anchor.set_download(file_name);
+    let Some(body) = document.body() else {
+        return false;
+    };
+    if body.append_child(&anchor).is_err() {
+        return false;
+    }
+    anchor.click();
+    anchor.remove();
+    true
+}
+
+/// Draws a chart on a fresh, detached canvas of `css_size` at `scale` and
+/// returns it as a PNG `data:` URL.
+pub fn chart_png_data_url(
+    chart: crate::chart::AnyChart<'_>,
+    css_size: (u32, u32),
+    scale: f64,
+) -> Option<String> {
+    use plotters::prelude::IntoDrawingArea;
+
+    let document = web_sys::window()?.document()?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((f64::from(css_size.0) * scale).round() as u32);
+    canvas.set_height((f64::from(css_size.1) * scale).round() as u32);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())?;
+    let style = crate::chart::ChartStyle {
+        scale,
+        ..crate::chart::ChartStyle::default()
+    };
+    crate::chart::draw_chart(&backend.into_drawing_area(), chart, &style).ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// Why the browser's storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage (private mode, disabled by policy).
+    Unavailable,
+    /// Writing failed, most likely because the quota is full.
+    WriteFailed,
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a string from the browser's local storage.
+pub fn storage_get(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Writes a string to the browser's local storage.
+pub fn storage_set(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
+/// The page's address without its fragment, e.g. `http://127.0.0.1:8080/`.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            let href = location.href().ok()?;
+            Some(href.split('#').next().unwrap_or_default().to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// The page's fragment without the leading `#` (empty when there is none).
+pub fn location_fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Puts `#fragment` in the address bar: a new history entry when `push`,
+/// otherwise replacing the current one. Nothing is loaded.
+pub fn set_location_fragment(fragment: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("{}#{fragment}", page_address());
+    let result = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if result.is_err() {
+        gloo::console::warn!("could not update the address bar");
+    }
+}
+
+/// Copies text to the clipboard; `done` receives whether it worked (the
+/// Clipboard API needs a secure context and the user's permission).
+pub fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}

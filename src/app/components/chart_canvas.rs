@@ -5,8 +5,10 @@ use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::app::hooks::use_window_width;
+use crate::app::i18n::Lang;
 use crate::chart::{
-    draw_chart, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
+    draw_chart, to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec,
+    PanelSpec,
 };
 use crate::web;
 
@@ -37,6 +39,11 @@ pub struct ChartCanvasProps {
     /// What the chart shows, for screen readers (`aria-label`).
     pub description: AttrValue,
     pub testid: AttrValue,
+    /// When set, offers PNG (2×) and SVG downloads named after it.
+    #[prop_or_default]
+    pub export_name: Option<AttrValue>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// A plotters chart drawn on a canvas at the device pixel ratio, redrawn
@@ -82,13 +89,58 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         });
     }
+    let export = props.export_name.clone().map(|name| {
+        let strings = props.lang.strings();
+        let css_size = {
+            let canvas_ref = canvas_ref.clone();
+            move || {
+                canvas_ref
+                    .get()
+                    .and_then(web::as_canvas)
+                    .map(|canvas| {
+                        (
+                            canvas.client_width().max(1) as u32,
+                            canvas.client_height().max(1) as u32,
+                        )
+                    })
+                    .unwrap_or((960, 540))
+            }
+        };
+        let on_png = {
+            let (chart, name, css_size) = (props.chart.clone(), name.clone(), css_size.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(url) = web::chart_png_data_url(chart.as_any(), css_size(), 2.0) {
+                    web::download_data_url(&format!("{name}.png"), &url);
+                }
+            })
+        };
+        let on_svg = {
+            let (chart, name) = (props.chart.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Ok(svg) = to_svg(chart.as_any(), css_size(), &ChartStyle::default()) {
+                    web::download_text(&format!("{name}.svg"), "image/svg+xml", &svg);
+                }
+            })
+        };
+        html! {
+            <div class="chart-export">
+                <button type="button" class="link-button" onclick={on_png}
+                    data-testid={format!("{}-png", props.testid)}>{ strings.download_png }</button>
+                <button type="button" class="link-button" onclick={on_svg}
+                    data-testid={format!("{}-svg", props.testid)}>{ strings.download_svg }</button>
+            </div>
+        }
+    });
     html! {
-        <canvas
-            ref={canvas_ref}
-            class="chart-canvas"
-            role="img"
-            aria-label={props.description.clone()}
-            data-testid={props.testid.clone()}
-        />
+        <>
+            <canvas
+                ref={canvas_ref}
+                class="chart-canvas"
+                role="img"
+                aria-label={props.description.clone()}
+                data-testid={props.testid.clone()}
+            />
+            { for export }
+        </>
     }
 }

@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::i18n::Lang;
+
 use super::chart_canvas::{ChartCanvas, ChartData};
 use crate::chart::{series_colour_css, LineChartSpec};
 
@@ -17,6 +19,11 @@ pub struct LineChartProps {
     /// Formats a value in the table, e.g. with one decimal.
     #[prop_or(1)]
     pub decimals: usize,
+    /// The file name (without extension) of the PNG and SVG downloads.
+    #[prop_or_default]
+    pub export_name: Option<AttrValue>,
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// A line chart (see [`ChartCanvas`]) with an HTML legend and the same data
@@ -54,6 +61,8 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                 chart={ChartData::Line(props.spec.clone())}
                 description={props.description.clone()}
                 testid={format!("{}-canvas", props.testid)}
+                export_name={props.export_name.clone()}
+                lang={props.lang}
             />
             <ul class="chart-legend">{ for legend }</ul>
             <details class="chart-table">

@@ -3,8 +3,10 @@
 
 mod use_document_lang;
 mod use_monte_carlo;
+mod use_undo_shortcuts;
 mod use_window_width;
 
 pub use use_document_lang::use_document_lang;
-pub use use_monte_carlo::{use_monte_carlo, MONTE_CARLO_DEBOUNCE_MS};
+pub use use_monte_carlo::{use_monte_carlo, MonteCarloRun, MONTE_CARLO_DEBOUNCE_MS};
+pub use use_undo_shortcuts::use_undo_shortcuts;
 pub use use_window_width::use_window_width;

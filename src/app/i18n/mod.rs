@@ -244,6 +244,12 @@ pub struct Strings {
     pub table_projection: &'static str,
     pub table_required: &'static str,
     pub table_series: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub undo_hint: &'static str,
+    pub redo_hint: &'static str,
+    pub download_png: &'static str,
+    pub download_svg: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -352,6 +358,12 @@ static ZH: Strings = Strings {
     table_projection: "预测",
     table_required: "规划要求",
     table_series: "序列",
+    undo: "撤销",
+    redo: "重做",
+    undo_hint: "撤销(Ctrl+Z)",
+    redo_hint: "重做(Ctrl+Shift+Z)",
+    download_png: "下载 PNG",
+    download_svg: "下载 SVG",
 };
 
 static EN: Strings = Strings {
@@ -460,6 +472,12 @@ static EN: Strings = Strings {
     table_projection: "projection",
     table_required: "plan requires",
     table_series: "Series",
+    undo: "Undo",
+    redo: "Redo",
+    undo_hint: "Undo (Ctrl+Z)",
+    redo_hint: "Redo (Ctrl+Shift+Z)",
+    download_png: "Download PNG",
+    download_svg: "Download SVG",
 };
 
 #[cfg(test)]

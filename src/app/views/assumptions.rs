@@ -22,6 +22,10 @@ pub struct AssumptionsPanelProps {
     pub on_phase: Callback<usize>,
     pub on_preset: Callback<String>,
     pub on_reset_all: Callback<()>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// Every scenario input as a slider plus an exact field, grouped
@@ -177,7 +181,21 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
 
     html! {
         <section class="panel assumptions" aria-labelledby="assumptions-heading" data-testid="assumptions">
-            <h2 id="assumptions-heading">{ strings.growth_heading }</h2>
+            <div class="panel-head">
+                <h2 id="assumptions-heading">{ strings.growth_heading }</h2>
+                <span class="history-buttons">
+                    <button type="button" class="icon-button" data-testid="undo"
+                        disabled={!props.can_undo} title={strings.undo_hint} aria-label={strings.undo}
+                        onclick={props.on_undo.reform(|_: MouseEvent| ())}>
+                        { "↶ " }{ strings.undo }
+                    </button>
+                    <button type="button" class="icon-button" data-testid="redo"
+                        disabled={!props.can_redo} title={strings.redo_hint} aria-label={strings.redo}
+                        onclick={props.on_redo.reform(|_: MouseEvent| ())}>
+                        { "↷ " }{ strings.redo }
+                    </button>
+                </span>
+            </div>
             <div class="preset-row" role="group" aria-label={strings.presets}>
                 <span class="preset-label">{ strings.presets }</span>
                 { for presets }

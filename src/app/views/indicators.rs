@@ -110,7 +110,8 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 <figure class="chart panel-figure" key={id.clone()} data-testid={format!("indicator-panel-{id}")}>
                     <ChartCanvas chart={ChartData::Indicator(Rc::new(spec))}
                         description={format!("{title}:{}", strings.indicators_note)}
-                        testid={format!("indicator-panel-{id}-canvas")} />
+                        testid={format!("indicator-panel-{id}-canvas")}
+                        export_name={Some(AttrValue::from(format!("pathways-{id}")))} {lang} />
                     <blockquote class="clause">{ format!("「{}」", goal.clause) }</blockquote>
                     { for formula_html(*series) }
                 </figure>
@@ -145,7 +146,8 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
     panels.push(html! {
         <figure class="chart panel-figure" key="gdp" data-testid="gdp-panel">
             <ChartCanvas chart={ChartData::Indicator(Rc::new(gdp_spec))}
-                description={strings.gdp_title} testid="gdp-panel-canvas" />
+                description={strings.gdp_title} testid="gdp-panel-canvas"
+                export_name={Some(AttrValue::from("pathways-gdp"))} {lang} />
             { for formula_html(SeriesId::Gdp) }
         </figure>
     });

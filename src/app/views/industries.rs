@@ -64,7 +64,8 @@ pub fn industries_view(props: &IndustriesViewProps) -> Html {
         html! {
             <figure class="chart panel-figure" key={industry.id.clone()} data-testid={format!("industry-panel-{}", industry.id)}>
                 <ChartCanvas chart={ChartData::Panel(Rc::new(spec))} {description}
-                    testid={format!("industry-panel-{}-canvas", industry.id)} />
+                    testid={format!("industry-panel-{}-canvas", industry.id)}
+                    export_name={Some(AttrValue::from(format!("pathways-{}", industry.id)))} {lang} />
             </figure>
         }
     });

@@ -236,6 +236,8 @@ pub fn composition_panel(props: &CompositionPanelProps) -> Html {
                 chart={ChartData::Composition(props.spec.clone())}
                 description={strings.composition_description}
                 testid="composition-canvas"
+                export_name={Some(AttrValue::from("pathways-composition"))}
+                {lang}
             />
             <ul class="chart-legend">
                 <li>
