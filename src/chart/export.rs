@@ -5,8 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    draw_composition, draw_indicator, draw_line_chart_with_looks, draw_panel, ChartStyle,
-    CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec, SeriesLook,
+    draw_composition, draw_indicator, draw_line_chart_with_looks, draw_panel, draw_tornado,
+    draw_waterfall, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
+    SeriesLook, TornadoSpec, WaterfallSpec,
 };
 
 /// One chart of any kind, borrowed, so one function draws or exports it.
@@ -20,6 +21,8 @@ pub enum AnyChart<'a> {
     Panel(&'a PanelSpec),
     Composition(&'a CompositionSpec),
     Indicator(&'a IndicatorSpec),
+    Waterfall(&'a WaterfallSpec),
+    Tornado(&'a TornadoSpec),
 }
 
 /// Draws `chart` with the function of its kind.
@@ -47,6 +50,8 @@ pub fn draw_chart<DB: DrawingBackend>(
         AnyChart::Panel(spec) => draw_panel(root, spec, style),
         AnyChart::Composition(spec) => draw_composition(root, spec, style),
         AnyChart::Indicator(spec) => draw_indicator(root, spec, style),
+        AnyChart::Waterfall(spec) => draw_waterfall(root, spec, style),
+        AnyChart::Tornado(spec) => draw_tornado(root, spec, style),
     }
 }
 

@@ -11,6 +11,9 @@
 //! - [`draw_composition`]: traditional vs emerging, stacked, with the
 //!   emerging share below ([`CompositionSpec`]);
 //! - [`draw_indicator`]: projected vs required path ([`IndicatorSpec`]);
+//! - [`draw_waterfall`]: a gap broken down into steps ([`WaterfallSpec`]);
+//! - [`draw_tornado`]: one result's sensitivity to each assumption
+//!   ([`TornadoSpec`]);
 //! - [`draw_chart`] and [`to_svg`]: any of them as an [`AnyChart`].
 //!
 //! Conventions, everywhere: the Okabe–Ito [`PALETTE`]; projections dashed;
@@ -51,6 +54,8 @@ mod indicator;
 mod marks;
 mod panel;
 mod single;
+mod tornado;
+mod waterfall;
 
 pub use axes::AxisStart;
 pub use composition::{
@@ -61,6 +66,11 @@ pub use export::{draw_chart, to_svg, AnyChart};
 pub use indicator::{draw_indicator, IndicatorSpec, REQUIRED_PATH_GREY};
 pub use marks::{Band, GoalMarker};
 pub use panel::{draw_panel, PanelSpec};
+pub use tornado::{draw_tornado, TornadoBar, TornadoSpec, TORNADO_DOWN, TORNADO_UP};
+pub use waterfall::{
+    draw_waterfall, WaterfallBar, WaterfallKind, WaterfallSpec, WATERFALL_DOWN, WATERFALL_TOTAL,
+    WATERFALL_UP,
+};
 
 /// The Okabe–Ito palette: eight colours told apart with every common kind
 /// of colour-vision deficiency. Yellow is darkened a little to read on white.
