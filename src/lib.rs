@@ -13,5 +13,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod explain;
 pub mod model;
+pub mod share;
 pub mod web;

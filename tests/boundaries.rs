@@ -1,5 +1,6 @@
 //! Architecture invariants that the compiler cannot hold for a single crate:
-//! the pure parts name no browser crate (see ARCHITECTURE.md).
+//! the pure parts (model, chart, share, explain) name no browser crate (see
+//! ARCHITECTURE.md).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,20 @@ fn the_model_knows_nothing_of_the_browser_or_of_charts() {
     let mut forbidden = BROWSER_CRATES.to_vec();
     forbidden.push("plotters");
     assert_eq!(uses_of("src/model", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn the_share_formats_know_nothing_of_the_browser_or_of_charts() {
+    let mut forbidden = BROWSER_CRATES.to_vec();
+    forbidden.push("plotters");
+    assert_eq!(uses_of("src/share", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn explain_is_pure_data_knowing_nothing_of_the_browser_the_app_or_plotters() {
+    let mut forbidden = BROWSER_CRATES.to_vec();
+    forbidden.extend(["plotters", "crate::app", "crate::web"]);
+    assert_eq!(uses_of("src/explain", &forbidden), Vec::<String>::new());
 }
 
 #[test]
