@@ -197,6 +197,8 @@ async fn line_chart_draws_at_the_device_pixel_ratio_with_a_table() {
         first_column: AttrValue::from("产业"),
         testid: AttrValue::from("test-chart"),
         decimals: 1,
+        export_name: Some(AttrValue::from("test-export")),
+        lang: Lang::En,
     };
     yew::Renderer::<LineChart>::with_root_and_props(root.clone(), props).render();
     wait_for("the first draw", 5_000.0, || {
@@ -224,4 +226,13 @@ async fn line_chart_draws_at_the_device_pixel_ratio_with_a_table() {
         })
         .collect();
     assert_eq!(cells, vec!["200.0", "230.0", "264.5"]);
+    let export_labels: Vec<String> = (0..2)
+        .filter_map(|index| {
+            root.query_selector_all(".chart-export button")
+                .ok()?
+                .item(index)?
+                .text_content()
+        })
+        .collect();
+    assert_eq!(export_labels, vec!["Download PNG", "Download SVG"]);
 }

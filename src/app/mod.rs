@@ -6,6 +6,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod inputs;
+pub mod persist;
 pub mod shared;
 pub mod state;
 pub mod views;
@@ -16,15 +17,17 @@ use yew::prelude::*;
 
 use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
 use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario};
+use crate::share::{decode_file, encode_file, encode_link, projection_csv};
+use crate::web;
 use components::{Header, LineChart};
-use hooks::{use_document_lang, use_monte_carlo, use_undo_shortcuts};
+use hooks::{use_autosave, use_document_lang, use_monte_carlo, use_undo_shortcuts, use_url_sync};
 use i18n::Lang;
 use inputs::Input;
 use shared::Shared;
-use state::{Action, AppState, View};
+use state::{Action, AppState, Notice, NoticeKind, View};
 use views::{
-    AssumptionsPanel, CompositionPanel, DataSources, GoalRegister, IndicatorsView, IndustriesView,
-    LeadTest, Scorecard,
+    AnalysisView, AssumptionsPanel, CompositionPanel, DataSources, GoalRegister, IndicatorsView,
+    IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -55,7 +58,13 @@ pub struct SimulatorProps {
 /// right.
 #[function_component(Simulator)]
 pub fn simulator(props: &SimulatorProps) -> Html {
-    let state = use_reducer(|| AppState::new(props.plan.0.clone()));
+    let state = use_reducer(|| {
+        let plan = props.plan.0.clone();
+        let startup = persist::read_startup(&plan);
+        AppState::open(plan, startup.opened, startup.library, startup.notice)
+    });
+    use_url_sync(state.clone());
+    use_autosave(state.clone());
     let lang = state.lang;
     let strings = lang.strings();
     use_document_lang(lang);
@@ -145,6 +154,8 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     let view = match state.view {
         View::Overview => html! {
             <div class="view-stack" data-testid="view-overview">
+            <SummaryPanel plan={plan.clone()} scenario={scenario.clone()} defaults={Shared(state.defaults.clone())}
+                evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
             <LeadTest plan={plan.clone()} evaluations={Shared(evaluations.clone())} {lang} />
             <Scorecard plan={plan.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
             <CompositionPanel spec={composition_spec} {lang} />
@@ -198,6 +209,105 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 {on_set_tracked}
             />
         },
+        View::Analysis => html! {
+            <AnalysisView
+                plan={plan.clone()}
+                scenario={scenario.clone()}
+                projection={Shared(projection.clone())}
+                {lang}
+            />
+        },
+        View::Share => {
+            let export_json = {
+                let state = state.clone();
+                Callback::from(move |_: ()| {
+                    let json = encode_file(&state.plan, &state.share_state());
+                    web::download_text(&file_stem(&state.name, "json"), "application/json", &json);
+                })
+            };
+            let export_csv = {
+                let state = state.clone();
+                let projection = projection.clone();
+                Callback::from(move |_: ()| {
+                    let csv = projection_csv(&state.plan, &projection, state.lang == Lang::Zh);
+                    web::download_text(
+                        &file_stem(&state.name, "csv"),
+                        "text/csv;charset=utf-8",
+                        &csv,
+                    );
+                })
+            };
+            let on_import = {
+                let state = state.clone();
+                Callback::from(move |result: Result<String, String>| {
+                    match result
+                        .map_err(|error| (error.clone(), error))
+                        .and_then(|text| {
+                            decode_file(&state.plan, &text)
+                                .map_err(|error| (error.message(true), error.message(false)))
+                        }) {
+                        Ok(loaded) => {
+                            state.dispatch(Action::Load(Box::new(loaded)));
+                            state.dispatch(Action::Notify(Notice::info(
+                                Lang::Zh.share_strings().imported,
+                                Lang::En.share_strings().imported,
+                            )));
+                        }
+                        Err((zh, en)) => state.dispatch(Action::Notify(Notice::problem(
+                            format!("{} {zh}", Lang::Zh.share_strings().import_failed),
+                            format!("{} {en}", Lang::En.share_strings().import_failed),
+                        ))),
+                    }
+                })
+            };
+            let library_save = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |name: String| {
+                    dispatcher.dispatch(Action::LibrarySave {
+                        id: web::unique_id(),
+                        name,
+                        saved_at: web::now_iso(),
+                    })
+                })
+            };
+            let library_duplicate = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |id: String| {
+                    dispatcher.dispatch(Action::LibraryDuplicate {
+                        id,
+                        new_id: web::unique_id(),
+                        saved_at: web::now_iso(),
+                    })
+                })
+            };
+            let dispatcher = state.dispatcher();
+            let to = |make: fn(String) -> Action| {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+            };
+            html! {
+                <SharePanel
+                    link={format!("{}#{}", web::page_address(), encode_link(&state.plan, &state.share_state()))}
+                    name={state.name.clone()}
+                    note={state.note.clone()}
+                    library={Shared(state.library.clone())}
+                    {lang}
+                    on_set_name={to(Action::SetName)}
+                    on_set_note={to(Action::SetNote)}
+                    on_export_json={export_json}
+                    on_export_csv={export_csv}
+                    {on_import}
+                    on_library_save={library_save}
+                    on_library_open={to(|id| Action::LibraryOpen { id })}
+                    on_library_rename={{
+                        let dispatcher = dispatcher.clone();
+                        Callback::from(move |(id, name): (String, String)| dispatcher.dispatch(Action::LibraryRename { id, name }))
+                    }}
+                    on_library_duplicate={library_duplicate}
+                    on_library_delete={to(|id| Action::LibraryDelete { id })}
+                />
+            }
+        }
         View::Sources => html! {
             <DataSources
                 plan={plan.clone()}
@@ -213,6 +323,16 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     html! {
         <div class="app" data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
             <Header {lang} {on_toggle_lang} />
+            if let Some(notice) = &state.notice {
+                <div class={classes!("notice", if notice.kind == NoticeKind::Problem { "notice-problem" } else { "notice-info" })}
+                    role={if notice.kind == NoticeKind::Problem { "alert" } else { "status" }} data-testid="notice">
+                    <span>{ lang.pick(&notice.zh, &notice.en) }</span>
+                    <button type="button" class="link-button" data-testid="dismiss-notice"
+                        onclick={{ let dispatcher = state.dispatcher(); Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotice)) }}>
+                        { strings.dismiss }
+                    </button>
+                </div>
+            }
             <main class="layout">
                 <AssumptionsPanel
                     plan={plan.clone()}
@@ -355,4 +475,27 @@ pub fn composition_spec(
             threshold_pct: Some(ratio / (1.0 + ratio) * 100.0),
         }),
     }
+}
+
+/// A download's file name from the scenario's name: unsafe characters
+/// become "-", and an unnamed scenario is "shouguang-scenario".
+fn file_stem(name: &str, extension: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .map(|character| {
+            if character.is_alphanumeric() || character == '-' || character == '_' {
+                character
+            } else {
+                '-'
+            }
+        })
+        .take(60)
+        .collect();
+    let stem = if cleaned.trim_matches('-').is_empty() {
+        "shouguang-scenario".to_string()
+    } else {
+        cleaned
+    };
+    format!("{stem}.{extension}")
 }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::i18n::Lang;
 use super::inputs::Input;
 use crate::model::{apply_preset, required_growth_pct, Plan, Scenario};
+use crate::share::{Library, LibraryEntry, ShareState};
 
 /// The views of the simulator, in tab order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -23,18 +24,27 @@ pub enum View {
     Indicators,
     Register,
     Sources,
+    Analysis,
+    Share,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Industries,
         View::Indicators,
+        View::Analysis,
         View::Register,
         View::Sources,
+        View::Share,
     ];
 
-    /// A stable id for the DOM, tests and (later) the link.
+    /// The view with this id, if any.
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.id() == id)
+    }
+
+    /// A stable id for the DOM, tests and the link.
     pub fn id(self) -> &'static str {
         match self {
             View::Overview => "overview",
@@ -42,6 +52,8 @@ impl View {
             View::Indicators => "indicators",
             View::Register => "register",
             View::Sources => "sources",
+            View::Analysis => "analysis",
+            View::Share => "share",
         }
     }
 }
@@ -63,6 +75,46 @@ pub struct AppState {
     pub tracked: Rc<BTreeMap<String, f64>>,
     /// Earlier and undone scenarios, for undo and redo.
     pub history: Rc<History>,
+    /// The scenario's name and note, as the user typed them (data, shown as
+    /// text; they travel in links and files).
+    pub name: Rc<String>,
+    pub note: Rc<String>,
+    /// The named scenario library kept in the browser.
+    pub library: Rc<Library>,
+    /// A message for the user (a broken link, a bad file, full storage).
+    pub notice: Option<Notice>,
+}
+
+/// A message shown above the app until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Problem,
+}
+
+impl Notice {
+    pub fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn problem(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Problem,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
 }
 
 /// How many scenario changes undo remembers.
@@ -86,6 +138,11 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
     }
+
+    /// How many steps undo can go back.
+    pub fn undo_depth(&self) -> usize {
+        self.past.len()
+    }
 }
 
 impl AppState {
@@ -102,6 +159,72 @@ impl AppState {
             phase: 0,
             tracked: Rc::new(BTreeMap::new()),
             history: Rc::new(History::default()),
+            name: Rc::new(String::new()),
+            note: Rc::new(String::new()),
+            library: Rc::new(Library::default()),
+            notice: None,
+        }
+    }
+
+    /// The state the app opens with, from what the page was opened with (a
+    /// link's state, or the autosaved one) and the stored library; `notice`
+    /// says what went wrong reading them, if anything.
+    pub fn open(
+        plan: Rc<Plan>,
+        opened: Option<ShareState>,
+        library: Library,
+        notice: Option<Notice>,
+    ) -> Self {
+        let state = AppState {
+            library: Rc::new(library),
+            notice,
+            ..AppState::new(plan)
+        };
+        match opened {
+            Some(opened) => state.load(opened, false),
+            None => state,
+        }
+    }
+
+    /// What a link or file of this state carries.
+    pub fn share_state(&self) -> ShareState {
+        ShareState {
+            scenario: (*self.scenario).clone(),
+            view: self.view.id().to_string(),
+            lang: match self.lang {
+                Lang::Zh => "zh".to_string(),
+                Lang::En => "en".to_string(),
+            },
+            name: (*self.name).clone(),
+            note: (*self.note).clone(),
+            compare: Vec::new(),
+        }
+    }
+
+    /// This state with a loaded scenario, view, language, name and note; the
+    /// scenario change is recorded for undo when `undoable`.
+    fn load(self, loaded: ShareState, undoable: bool) -> Self {
+        let view = View::from_id(&loaded.view).unwrap_or(self.view);
+        let lang = match loaded.lang.as_str() {
+            "en" => Lang::En,
+            "zh" => Lang::Zh,
+            _ => self.lang,
+        };
+        let base = AppState {
+            view,
+            lang,
+            name: Rc::new(loaded.name),
+            note: Rc::new(loaded.note),
+            ..self
+        };
+        if undoable {
+            let with_scenario = Rc::new(base).with_scenario(loaded.scenario, None);
+            (*with_scenario).clone()
+        } else {
+            AppState {
+                scenario: Rc::new(loaded.scenario),
+                ..base
+            }
         }
     }
 
@@ -179,6 +302,34 @@ pub enum Action {
     },
     /// Back to the plan's default scenario (language and view stay).
     Reset,
+    /// Opens a validated state from a link, a file or the library (the
+    /// scenario change can be undone).
+    Load(Box<ShareState>),
+    SetName(String),
+    SetNote(String),
+    /// Saves the current state in the library under a new entry.
+    LibrarySave {
+        id: String,
+        name: String,
+        saved_at: String,
+    },
+    LibraryRename {
+        id: String,
+        name: String,
+    },
+    LibraryDuplicate {
+        id: String,
+        new_id: String,
+        saved_at: String,
+    },
+    LibraryDelete {
+        id: String,
+    },
+    LibraryOpen {
+        id: String,
+    },
+    Notify(Notice),
+    DismissNotice,
     /// Undoes the last scenario change.
     Undo,
     /// Redoes the last undone scenario change.
@@ -272,6 +423,97 @@ impl Reducible for AppState {
                 let defaults = (*self.defaults).clone();
                 self.with_scenario(defaults, None)
             }
+            Action::Load(loaded) => {
+                if loaded.validate(&self.plan).is_err() {
+                    return self;
+                }
+                Rc::new((*self).clone().load(*loaded, true))
+            }
+            Action::SetName(name) => Rc::new(AppState {
+                name: Rc::new(name),
+                ..(*self).clone()
+            }),
+            Action::SetNote(note) => Rc::new(AppState {
+                note: Rc::new(note),
+                ..(*self).clone()
+            }),
+            Action::LibrarySave { id, name, saved_at } => {
+                let mut library = (*self.library).clone();
+                let mut state = self.share_state();
+                state.name = name.clone();
+                library.entries.push(LibraryEntry {
+                    id,
+                    name: name.clone(),
+                    note: (*self.note).clone(),
+                    saved_at,
+                    state,
+                });
+                Rc::new(AppState {
+                    library: Rc::new(library),
+                    name: Rc::new(name),
+                    ..(*self).clone()
+                })
+            }
+            Action::LibraryRename { id, name } => {
+                let mut library = (*self.library).clone();
+                let Some(entry) = library.entries.iter_mut().find(|entry| entry.id == id) else {
+                    return self;
+                };
+                entry.name = name.clone();
+                entry.state.name = name;
+                Rc::new(AppState {
+                    library: Rc::new(library),
+                    ..(*self).clone()
+                })
+            }
+            Action::LibraryDuplicate {
+                id,
+                new_id,
+                saved_at,
+            } => {
+                let mut library = (*self.library).clone();
+                let Some(entry) = library.entries.iter().find(|entry| entry.id == id).cloned()
+                else {
+                    return self;
+                };
+                let copy_name = format!("{} (2)", entry.name);
+                let mut state = entry.state.clone();
+                state.name = copy_name.clone();
+                library.entries.push(LibraryEntry {
+                    id: new_id,
+                    name: copy_name,
+                    saved_at,
+                    state,
+                    ..entry
+                });
+                Rc::new(AppState {
+                    library: Rc::new(library),
+                    ..(*self).clone()
+                })
+            }
+            Action::LibraryDelete { id } => {
+                let mut library = (*self.library).clone();
+                library.entries.retain(|entry| entry.id != id);
+                Rc::new(AppState {
+                    library: Rc::new(library),
+                    ..(*self).clone()
+                })
+            }
+            Action::LibraryOpen { id } => {
+                let Some(entry) = self.library.entries.iter().find(|entry| entry.id == id) else {
+                    return self;
+                };
+                let state = entry.state.clone();
+                self.reduce(Action::Load(Box::new(state)))
+            }
+            Action::Notify(notice) => Rc::new(AppState {
+                notice: Some(notice),
+                ..(*self).clone()
+            }),
+            Action::DismissNotice => Rc::new(AppState {
+                notice: None,
+                ..(*self).clone()
+            }),
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
         }

@@ -245,3 +245,17 @@ pub fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
 }
+
+/// The current time as ISO 8601 (UTC), e.g. for when a scenario was saved.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// An id unique within this browser: the time in milliseconds plus a
+/// counter, e.g. `s1764300000000-3`.
+pub fn unique_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("s{}-{count}", js_sys::Date::now() as u64)
+}

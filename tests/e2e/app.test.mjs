@@ -175,4 +175,31 @@ describe('first screen', () => {
     assert.ok(samples.every((ms) => Number.isFinite(ms) && ms > 0));
     await context.close();
   });
+
+  test('the summary, the gap waterfalls and the sensitivity tornados follow a slider', async () => {
+    const { context, page, app, problems } = await openApp();
+    const [, chemicals] = await app.industryIds();
+    const summaryBefore = await page.getByTestId('summary').textContent();
+    assert.match(summaryBefore, /2022年/);
+    await app.field(chemicals).fill('2');
+    await app.field(chemicals).press('Enter');
+    await page.waitForFunction((before) => document.querySelector('[data-testid=summary]').textContent !== before, summaryBefore, { timeout: 10_000 });
+    assert.match(await page.getByTestId('summary').textContent(), /高端化工/);
+    await app.openView('analysis');
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].map((c) => c.toDataURL()));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].every((c) => Number(c.dataset.drawCount) > 0), null, { timeout: 15_000 });
+    const tablesBefore = await page.locator('[data-testid=view-analysis] table').allTextContents();
+    const pixelsBefore = await drawn();
+    await app.field(chemicals).fill('12');
+    await app.field(chemicals).press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].every((c) => Number(c.dataset.drawCount) > 1), null, { timeout: 15_000 });
+    const tablesAfter = await page.locator('[data-testid=view-analysis] table').allTextContents();
+    assert.notDeepEqual(tablesAfter[0], tablesBefore[0], 'the 2022 gap waterfall changes');
+    assert.notDeepEqual(tablesAfter[1], tablesBefore[1], 'the 2028 test waterfall changes');
+    const pixelsAfter = await drawn();
+    assert.notEqual(pixelsAfter[0], pixelsBefore[0]);
+    assert.notEqual(pixelsAfter.at(-1), pixelsBefore.at(-1), 'the lead-ratio tornado is redrawn differently');
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
 });

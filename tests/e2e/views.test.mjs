@@ -31,6 +31,17 @@ const VIEWS = {
       { timeout: 15_000 },
     );
   },
+  analysis: async (page) => {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length >= 7,
+      null,
+      { timeout: 15_000 },
+    );
+  },
+  share: async (page) => {
+    await page.getByTestId('qr-code').waitFor();
+    assert.match(await page.getByTestId('share-link').inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/#/);
+  },
   register: async (page) => {
     await page.getByTestId('view-register').waitFor();
     assert.ok((await page.locator('[data-testid^="goal-"]').count()) >= 25, 'every goal of the plan has a card');

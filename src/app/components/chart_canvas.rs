@@ -8,7 +8,7 @@ use crate::app::hooks::use_window_width;
 use crate::app::i18n::Lang;
 use crate::chart::{
     draw_chart, to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec,
-    PanelSpec,
+    PanelSpec, TornadoSpec, WaterfallSpec,
 };
 use crate::web;
 
@@ -19,6 +19,8 @@ pub enum ChartData {
     Panel(Rc<PanelSpec>),
     Composition(Rc<CompositionSpec>),
     Indicator(Rc<IndicatorSpec>),
+    Waterfall(Rc<WaterfallSpec>),
+    Tornado(Rc<TornadoSpec>),
 }
 
 impl ChartData {
@@ -29,6 +31,8 @@ impl ChartData {
             ChartData::Panel(spec) => AnyChart::Panel(spec),
             ChartData::Composition(spec) => AnyChart::Composition(spec),
             ChartData::Indicator(spec) => AnyChart::Indicator(spec),
+            ChartData::Waterfall(spec) => AnyChart::Waterfall(spec),
+            ChartData::Tornado(spec) => AnyChart::Tornado(spec),
         }
     }
 }

@@ -5,9 +5,11 @@
 //! `impl Lang` block, so the strings still live only under `i18n/`.
 
 mod register;
+mod share;
 mod sources;
 
 pub use register::RegisterStrings;
+pub use share::ShareStrings;
 pub use sources::SourcesStrings;
 
 use serde::{Deserialize, Serialize};
@@ -184,7 +186,7 @@ pub struct Strings {
     pub label_runs: &'static str,
     pub label_lead_ratio: &'static str,
     pub sigma_heading: &'static str,
-    pub views: [&'static str; 5],
+    pub views: [&'static str; 7],
     pub views_label: &'static str,
     pub chart_heading: &'static str,
     pub chart_description: &'static str,
@@ -250,6 +252,13 @@ pub struct Strings {
     pub redo_hint: &'static str,
     pub download_png: &'static str,
     pub download_svg: &'static str,
+    pub unit_share_pct: &'static str,
+    pub dismiss: &'static str,
+    pub gap_heading: &'static str,
+    pub gap_note: &'static str,
+    pub sensitivity_heading: &'static str,
+    pub sensitivity_note: &'static str,
+    pub summary_heading: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -300,7 +309,7 @@ static ZH: Strings = Strings {
     label_runs: "模拟次数",
     label_lead_ratio: "2028 年新兴/传统收入比门槛",
     sigma_heading: "各产业增速标准差",
-    views: ["概览", "产业", "指标", "目标清单", "数据与来源"],
+    views: ["概览", "产业", "指标", "分析", "目标清单", "数据与来源", "分享与保存"],
     views_label: "视图",
     chart_heading: "八大产业主营业务收入预测",
     chart_description: "折线图:八大产业 2017—2028 年主营业务收入预测(虚线),菱形为规划 2022 年目标。数值见下方表格。",
@@ -364,6 +373,13 @@ static ZH: Strings = Strings {
     redo_hint: "重做(Ctrl+Shift+Z)",
     download_png: "下载 PNG",
     download_svg: "下载 SVG",
+    unit_share_pct: "占比(%)",
+    dismiss: "知道了",
+    gap_heading: "差距来自哪里",
+    gap_note: "各产业的预测与目标之差如何累积成总差距:左为 2022 年收入目标合计,右为 2028 年“新动能主导”检验(新兴产业计正,传统产业计负)。",
+    sensitivity_heading: "哪些假设最关键",
+    sensitivity_note: "每项假设按所示步长上下调整时,各核心目标的预测值变化多少,按影响大小排序:值得争论的是排在最前面的假设。",
+    summary_heading: "情景摘要",
 };
 
 static EN: Strings = Strings {
@@ -414,7 +430,7 @@ static EN: Strings = Strings {
     label_runs: "Simulation runs",
     label_lead_ratio: "2028 emerging ÷ traditional threshold",
     sigma_heading: "Growth uncertainty (σ) per industry",
-    views: ["Overview", "Industries", "Indicators", "Goal register", "Data and sources"],
+    views: ["Overview", "Industries", "Indicators", "Analysis", "Goal register", "Data and sources", "Share and save"],
     views_label: "Views",
     chart_heading: "Revenue of the eight industries, projected",
     chart_description: "Line chart: main-business revenue of the eight industries, 2017–2028, projected (dashed); diamonds mark the plan's 2022 goals. The table below has the numbers.",
@@ -478,6 +494,13 @@ static EN: Strings = Strings {
     redo_hint: "Redo (Ctrl+Shift+Z)",
     download_png: "Download PNG",
     download_svg: "Download SVG",
+    unit_share_pct: "share (%)",
+    dismiss: "Dismiss",
+    gap_heading: "Where the gaps come from",
+    gap_note: "How each industry's projection against its goal adds up to the total gap: the combined 2022 revenue goals, and the 2028 “new drivers lead” test (emerging industries count positive, traditional ones negative).",
+    sensitivity_heading: "Which assumptions matter most",
+    sensitivity_note: "How far each headline goal's projected value moves when one assumption moves by the stated step, sorted by effect: the assumptions at the top are the ones worth arguing about.",
+    summary_heading: "Summary",
 };
 
 #[cfg(test)]

@@ -2,19 +2,23 @@
 //! handles to the plan, scenario and derived results, and callbacks), never
 //! the whole state.
 
+mod analysis;
 mod assumptions;
 mod indicators;
 mod industries;
 mod overview;
 mod register;
+mod share;
 mod sources;
 
+pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
 pub use indicators::{IndicatorsView, IndicatorsViewProps};
 pub use industries::{IndustriesView, IndustriesViewProps};
 pub use overview::{
     status_html, CompositionPanel, CompositionPanelProps, LeadTest, LeadTestProps, Scorecard,
-    ScorecardProps,
+    ScorecardProps, SummaryPanel, SummaryPanelProps,
 };
 pub use register::{GoalRegister, GoalRegisterProps};
+pub use share::{SharePanel, SharePanelProps};
 pub use sources::{DataSources, DataSourcesProps};

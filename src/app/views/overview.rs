@@ -10,7 +10,8 @@ use crate::chart::{
 
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::model::{new_drivers_test, Bands, GoalEvaluation, Plan, Status};
+use crate::explain::summary;
+use crate::model::{new_drivers_test, Bands, GoalEvaluation, GoalKind, Plan, Scenario, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct ScorecardProps {
@@ -58,7 +59,12 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
             return Html::default();
         };
         let decimals = decimals_for(evaluation.target);
-        let unit = lang.pick(&goal.unit.zh, &goal.unit.en);
+        // An increment goal is judged on the level it implies: a share in %.
+        let unit = if goal.kind == GoalKind::IncrementPerYear {
+            strings.unit_share_pct
+        } else {
+            lang.pick(&goal.unit.zh, &goal.unit.en)
+        };
         let gap_sign = if evaluation.gap_abs > 0.0 { "+" } else { "" };
         let probability = props
             .bands
@@ -256,6 +262,49 @@ pub fn composition_panel(props: &CompositionPanelProps) -> Html {
                 rows={Rc::new(rows)}
                 testid="composition-table"
             />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryPanelProps {
+    pub plan: Shared<Plan>,
+    pub scenario: Shared<Scenario>,
+    pub defaults: Shared<Scenario>,
+    pub evaluations: Shared<Vec<GoalEvaluation>>,
+    #[prop_or_default]
+    pub bands: Option<Shared<Bands>>,
+    pub lang: Lang,
+}
+
+/// The scenario in words, regenerated from the evaluation on every change.
+#[function_component(SummaryPanel)]
+pub fn summary_panel(props: &SummaryPanelProps) -> Html {
+    let lang = props.lang;
+    let paragraphs = {
+        let (plan, scenario, defaults) = (
+            props.plan.clone(),
+            props.scenario.clone(),
+            props.defaults.clone(),
+        );
+        use_memo(
+            (props.evaluations.clone(), props.bands.clone(), lang),
+            move |(evaluations, bands, lang)| {
+                summary(
+                    &plan,
+                    &scenario,
+                    &defaults,
+                    evaluations,
+                    bands.as_deref(),
+                    *lang == Lang::Zh,
+                )
+            },
+        )
+    };
+    html! {
+        <section class="panel summary" aria-labelledby="summary-heading" data-testid="summary">
+            <h2 id="summary-heading">{ lang.strings().summary_heading }</h2>
+            { for paragraphs.iter().map(|paragraph| html! { <p>{ paragraph.clone() }</p> }) }
         </section>
     }
 }

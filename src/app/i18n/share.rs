@@ -1,0 +1,106 @@
+//! Strings of the share-and-save view.
+
+use super::Lang;
+
+pub struct ShareStrings {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub link_label: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub name_label: &'static str,
+    pub name_placeholder: &'static str,
+    pub note_label: &'static str,
+    pub note_placeholder: &'static str,
+    pub qr_label: &'static str,
+    pub qr_caption: &'static str,
+    pub files_heading: &'static str,
+    pub export_json: &'static str,
+    pub export_csv: &'static str,
+    pub import_json: &'static str,
+    pub library_heading: &'static str,
+    pub save_placeholder: &'static str,
+    pub save: &'static str,
+    pub library_empty: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub duplicate: &'static str,
+    pub delete: &'static str,
+    pub unnamed: &'static str,
+    pub imported: &'static str,
+    pub import_failed: &'static str,
+    pub opened_from_library: &'static str,
+}
+
+static ZH: ShareStrings = ShareStrings {
+    heading: "分享与保存",
+    intro:
+        "链接里包含整个情景(含当前视图和语言),发给同事即可原样打开;情景也会自动保存在本浏览器中。",
+    link_label: "当前情景的链接",
+    copy: "复制链接",
+    copied: "已复制到剪贴板。",
+    copy_failed: "无法自动复制:链接已选中,请按 Ctrl+C 复制。",
+    name_label: "情景名称",
+    name_placeholder: "例如:化工加速方案",
+    note_label: "备注",
+    note_placeholder: "写给同事的说明(会随链接和文件一起传递)",
+    qr_label: "当前情景链接的二维码",
+    qr_caption: "用手机扫码打开同一情景",
+    files_heading: "文件",
+    export_json: "导出情景(JSON)",
+    export_csv: "导出预测数据(CSV)",
+    import_json: "导入情景(JSON)",
+    library_heading: "情景库(保存在本浏览器)",
+    save_placeholder: "保存当前情景为……",
+    save: "保存",
+    library_empty: "情景库还是空的。",
+    open: "打开",
+    rename: "重命名",
+    duplicate: "复制一份",
+    delete: "删除",
+    unnamed: "未命名情景",
+    imported: "已导入情景文件。",
+    import_failed: "情景文件无法导入,当前情景保持不变。",
+    opened_from_library: "已从情景库打开。",
+};
+
+static EN: ShareStrings = ShareStrings {
+    heading: "Share and save",
+    intro: "The link holds the whole scenario (with the current view and language): send it and it opens exactly as you see it. The scenario is also autosaved in this browser.",
+    link_label: "Link to this scenario",
+    copy: "Copy link",
+    copied: "Copied to the clipboard.",
+    copy_failed: "Could not copy automatically: the link is selected, press Ctrl+C.",
+    name_label: "Scenario name",
+    name_placeholder: "e.g. Faster chemicals",
+    note_label: "Note",
+    note_placeholder: "A note for colleagues (travels with the link and the file)",
+    qr_label: "QR code of this scenario's link",
+    qr_caption: "Scan with a phone to open the same scenario",
+    files_heading: "Files",
+    export_json: "Export scenario (JSON)",
+    export_csv: "Export projections (CSV)",
+    import_json: "Import scenario (JSON)",
+    library_heading: "Scenario library (kept in this browser)",
+    save_placeholder: "Save this scenario as…",
+    save: "Save",
+    library_empty: "The library is empty.",
+    open: "Open",
+    rename: "Rename",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    unnamed: "Untitled scenario",
+    imported: "The scenario file was imported.",
+    import_failed: "The scenario file could not be imported; the current scenario is unchanged.",
+    opened_from_library: "Opened from the library.",
+};
+
+impl Lang {
+    pub fn share_strings(self) -> &'static ShareStrings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! What the app reads when it opens: the link in the address bar, else the
+//! autosaved scenario, and the scenario library — each through the
+//! versioned formats of `crate::share`, each failure turned into a notice
+//! and never into a lost scenario.
+
+use super::state::Notice;
+use crate::model::Plan;
+use crate::share::{decode_file, decode_library, decode_link, Library, ShareState};
+use crate::web;
+
+/// Where the working scenario is autosaved (the file format, versioned).
+pub const AUTOSAVE_KEY: &str = "shouguang-pathways.autosave";
+/// Where the named scenario library is kept.
+pub const LIBRARY_KEY: &str = "shouguang-pathways.library";
+/// Where an unreadable library is moved before a new one is written, so
+/// nothing the user saved is overwritten.
+pub const LIBRARY_BACKUP_KEY: &str = "shouguang-pathways.library.unreadable";
+
+/// What the page opens with.
+pub struct Startup {
+    pub opened: Option<ShareState>,
+    pub library: Library,
+    pub notice: Option<Notice>,
+}
+
+/// Reads the link, the autosave and the library.
+pub fn read_startup(plan: &Plan) -> Startup {
+    let mut notices: Vec<Notice> = Vec::new();
+    let fragment = web::location_fragment();
+    let opened = if !fragment.is_empty() {
+        match decode_link(plan, &fragment) {
+            Ok(state) => Some(state),
+            Err(error) => {
+                notices.push(Notice::problem(
+                    format!("这个链接无法打开,已显示默认情景。{}", error.message(true)),
+                    format!(
+                        "This link could not be opened; the default scenario is shown. {}",
+                        error.message(false)
+                    ),
+                ));
+                None
+            }
+        }
+    } else {
+        match web::storage_get(AUTOSAVE_KEY) {
+            Ok(Some(json)) => match decode_file(plan, &json) {
+                Ok(state) => Some(state),
+                Err(error) => {
+                    notices.push(Notice::problem(
+                        format!("浏览器中自动保存的情景无法读取,已显示默认情景。{}", error.message(true)),
+                        format!("The scenario autosaved in this browser could not be read; the default scenario is shown. {}", error.message(false)),
+                    ));
+                    None
+                }
+            },
+            Ok(None) | Err(_) => None,
+        }
+    };
+    let library = match web::storage_get(LIBRARY_KEY) {
+        Ok(Some(json)) => match decode_library(plan, &json) {
+            Ok(decoded) => {
+                if !decoded.skipped.is_empty() {
+                    let _ = web::storage_set(LIBRARY_BACKUP_KEY, &json);
+                    notices.push(Notice::problem(
+                        format!("情景库中有 {} 个情景已损坏,无法打开;其余情景完好。", decoded.skipped.len()),
+                        format!("{} saved scenario(s) in the library are damaged and could not be opened; the others are fine.", decoded.skipped.len()),
+                    ));
+                }
+                decoded.library
+            }
+            Err(error) => {
+                let _ = web::storage_set(LIBRARY_BACKUP_KEY, &json);
+                notices.push(Notice::problem(
+                    format!("浏览器中的情景库无法读取(原数据已另存备份)。{}", error.message(true)),
+                    format!("The scenario library in this browser could not be read (the original data was kept as a backup). {}", error.message(false)),
+                ));
+                Library::default()
+            }
+        },
+        Ok(None) | Err(_) => Library::default(),
+    };
+    let notice = match notices.len() {
+        0 => None,
+        1 => notices.pop(),
+        _ => Some(Notice::problem(
+            notices
+                .iter()
+                .map(|notice| notice.zh.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            notices
+                .iter()
+                .map(|notice| notice.en.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )),
+    };
+    Startup {
+        opened,
+        library,
+        notice,
+    }
+}

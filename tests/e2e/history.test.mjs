@@ -1,0 +1,87 @@
+// End-to-end: undo/redo by button and keyboard; chart downloads.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const problems = watchPage(page, server.url.replace(/\/$/, ''));
+  const app = new AppPage(page);
+  await app.goto(server.url);
+  return { context, page, app, problems };
+}
+
+describe('history and downloads', () => {
+  test('a slider drag is one undo step; redo brings it back; Ctrl+Z works too', async () => {
+    const { context, page, app, problems } = await openApp();
+    const [first, second] = await app.industryIds();
+    const original = await app.field(first).inputValue();
+    assert.equal(await page.getByTestId('undo').isDisabled(), true);
+    await app.slider(first).focus();
+    for (let press = 0; press < 5; press += 1) await app.slider(first).press('ArrowRight');
+    const dragged = await app.field(first).inputValue();
+    assert.notEqual(dragged, original);
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(
+      ([id, value]) => document.querySelector(`[data-testid="field-growth-${id}-0"]`).value === value,
+      [first, original],
+      { timeout: 10_000 },
+    );
+    await page.getByTestId('redo').click();
+    await page.waitForFunction(
+      ([id, value]) => document.querySelector(`[data-testid="field-growth-${id}-0"]`).value === value,
+      [first, dragged],
+      { timeout: 10_000 },
+    );
+    // Keyboard: change another industry, then Ctrl+Z from the page.
+    const secondOriginal = await app.field(second).inputValue();
+    await app.slider(second).focus();
+    await app.slider(second).press('ArrowLeft');
+    await page.getByTestId('app-title').click();
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      ([id, value]) => document.querySelector(`[data-testid="field-growth-${id}-0"]`).value === value,
+      [second, secondOriginal],
+      { timeout: 10_000 },
+    );
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(
+      ([id, value]) => document.querySelector(`[data-testid="field-growth-${id}-0"]`).value !== value,
+      [second, secondOriginal],
+      { timeout: 10_000 },
+    );
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  test('a chart downloads as SVG and as a 2x PNG', async () => {
+    const { context, page } = await openApp();
+    const canvasWidth = await page.getByTestId('industry-chart-canvas').evaluate((canvas) => canvas.clientWidth);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('industry-chart-canvas-svg').click()]);
+    assert.equal(svgDownload.suggestedFilename(), 'pathways-industries.svg');
+    const svg = await readFile(await svgDownload.path(), 'utf8');
+    assert.match(svg, /^<svg/);
+    assert.match(svg, /主营业务收入/);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('industry-chart-canvas-png').click()]);
+    assert.equal(pngDownload.suggestedFilename(), 'pathways-industries.png');
+    const png = await readFile(await pngDownload.path());
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(png.readUInt32BE(16), canvasWidth * 2, 'the PNG is twice the CSS width');
+    await context.close();
+  });
+});
