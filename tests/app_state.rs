@@ -153,3 +153,57 @@ fn presets_language_view_phase_and_tracked_counts() {
     });
     assert!(!cleared.tracked.contains_key(&goal_id));
 }
+
+#[test]
+fn shocks_flags_and_seed_are_validated_and_undoable() {
+    use pathways::app::state::Flag;
+    use pathways::model::Shock;
+    let state = fresh();
+    let shock = Shock {
+        year: 2020,
+        industry: Some(2),
+        pct: -10.0,
+    };
+    let shocked = state.clone().reduce(Action::SetShock {
+        idx: 0,
+        shock: Some(shock.clone()),
+    });
+    assert_eq!(shocked.scenario.shocks, vec![shock.clone()]);
+    let bad_year = shocked.clone().reduce(Action::SetShock {
+        idx: 0,
+        shock: Some(Shock {
+            year: 1999,
+            ..shock.clone()
+        }),
+    });
+    assert!(
+        Rc::ptr_eq(&bad_year, &shocked),
+        "a shock outside the years is refused"
+    );
+    let bad_pct = shocked.clone().reduce(Action::SetShock {
+        idx: 1,
+        shock: Some(Shock {
+            pct: 500.0,
+            ..shock
+        }),
+    });
+    assert!(Rc::ptr_eq(&bad_pct, &shocked));
+    let removed = shocked.clone().reduce(Action::SetShock {
+        idx: 0,
+        shock: None,
+    });
+    assert!(removed.scenario.shocks.is_empty());
+    assert_eq!(removed.reduce(Action::Undo).scenario.shocks.len(), 1);
+
+    let flagged = state.clone().reduce(Action::SetFlag {
+        flag: Flag::IncludeVegetables,
+        on: true,
+    });
+    assert!(flagged.scenario.interpretation.include_vegetables);
+    let seeded = flagged.reduce(Action::SetSeed(7));
+    assert_eq!(seeded.scenario.uncertainty.seed, 7);
+    assert_eq!(
+        *seeded.reduce(Action::Undo).reduce(Action::Undo).scenario,
+        *state.scenario
+    );
+}

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
-use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario};
+use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario, Shock};
 use crate::share::{decode_file, encode_file, encode_link, projection_csv};
 use crate::web;
 use components::{Header, LineChart};
@@ -24,7 +24,7 @@ use hooks::{use_autosave, use_document_lang, use_monte_carlo, use_undo_shortcuts
 use i18n::Lang;
 use inputs::Input;
 use shared::Shared;
-use state::{Action, AppState, Notice, NoticeKind, View};
+use state::{Action, AppState, Flag, Notice, NoticeKind, View};
 use views::{
     AnalysisView, AssumptionsPanel, CompositionPanel, DataSources, GoalRegister, IndicatorsView,
     IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
@@ -106,6 +106,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         on_set_tracked,
         on_undo,
         on_redo,
+        on_shock,
+        on_flag,
+        on_seed,
     } = (*callbacks).clone();
     use_undo_shortcuts(on_undo.clone(), on_redo.clone());
 
@@ -350,6 +353,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     {on_redo}
                     can_undo={state.history.can_undo()}
                     can_redo={state.history.can_redo()}
+                    {on_shock}
+                    {on_flag}
+                    {on_seed}
                 />
                 <div class="views">
                     <nav class="tabs" role="tablist" aria-label={strings.views_label}>
@@ -379,6 +385,9 @@ struct Callbacks {
     on_set_tracked: Callback<(String, Option<f64>)>,
     on_undo: Callback<()>,
     on_redo: Callback<()>,
+    on_shock: Callback<(usize, Option<Shock>)>,
+    on_flag: Callback<(Flag, bool)>,
+    on_seed: Callback<u64>,
 }
 
 impl Callbacks {
@@ -406,6 +415,9 @@ impl Callbacks {
             }),
             on_undo: to(&dispatcher, |_| Action::Undo),
             on_redo: to(&dispatcher, |_| Action::Redo),
+            on_shock: to(&dispatcher, |(idx, shock)| Action::SetShock { idx, shock }),
+            on_flag: to(&dispatcher, |(flag, on)| Action::SetFlag { flag, on }),
+            on_seed: to(&dispatcher, Action::SetSeed),
         }
     }
 }

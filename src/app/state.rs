@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::i18n::Lang;
 use super::inputs::Input;
-use crate::model::{apply_preset, required_growth_pct, Plan, Scenario};
+use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, Shock};
 use crate::share::{Library, LibraryEntry, ShareState};
 
 /// The views of the simulator, in tab order.
@@ -251,6 +251,14 @@ impl AppState {
         })
     }
 
+    /// The state with `scenario` if it validates, else unchanged.
+    fn validated(self: Rc<Self>, scenario: Scenario) -> Rc<Self> {
+        if scenario.validate(&self.plan).is_err() {
+            return self;
+        }
+        self.with_scenario(scenario, None)
+    }
+
     /// Moves one step back (`undo`) or forward through the history.
     fn step_history(self: Rc<Self>, undo: bool) -> Rc<Self> {
         let mut history = (*self.history).clone();
@@ -270,6 +278,17 @@ impl AppState {
             ..(*self).clone()
         })
     }
+}
+
+/// A switch of the 2028 interpretation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Count vegetables (measured by output value) in the lead test.
+    IncludeVegetables,
+    /// Continue the per-year indicator increments to 2028.
+    ContinueIncrements,
+    /// Continue the 2017–2022 productivity pace to 2028.
+    ContinueProductivity,
 }
 
 /// Everything that can change the state.
@@ -330,6 +349,18 @@ pub enum Action {
     },
     Notify(Notice),
     DismissNotice,
+    /// Adds, replaces or removes a one-year shock (`None` removes).
+    SetShock {
+        idx: usize,
+        shock: Option<Shock>,
+    },
+    /// Switches one part of the 2028 interpretation on or off.
+    SetFlag {
+        flag: Flag,
+        on: bool,
+    },
+    /// Sets the Monte Carlo seed.
+    SetSeed(u64),
     /// Undoes the last scenario change.
     Undo,
     /// Redoes the last undone scenario change.
@@ -514,6 +545,33 @@ impl Reducible for AppState {
                 notice: None,
                 ..(*self).clone()
             }),
+            Action::SetShock { idx, shock } => {
+                let mut scenario = (*self.scenario).clone();
+                match (shock, idx < scenario.shocks.len()) {
+                    (Some(shock), true) => scenario.shocks[idx] = shock,
+                    (Some(shock), false) => scenario.shocks.push(shock),
+                    (None, true) => {
+                        scenario.shocks.remove(idx);
+                    }
+                    (None, false) => return self,
+                }
+                self.validated(scenario)
+            }
+            Action::SetFlag { flag, on } => {
+                let mut scenario = (*self.scenario).clone();
+                let interpretation = &mut scenario.interpretation;
+                match flag {
+                    Flag::IncludeVegetables => interpretation.include_vegetables = on,
+                    Flag::ContinueIncrements => interpretation.continue_increments = on,
+                    Flag::ContinueProductivity => interpretation.continue_productivity_growth = on,
+                }
+                self.validated(scenario)
+            }
+            Action::SetSeed(seed) => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.uncertainty.seed = seed;
+                self.validated(scenario)
+            }
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
         }

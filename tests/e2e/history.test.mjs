@@ -85,3 +85,56 @@ describe('history and downloads', () => {
     await context.close();
   });
 });
+
+describe('more assumptions', () => {
+  test('a one-year shock moves its industry only; the interpretation switches change the lead test', async () => {
+    const { context, page, app, problems } = await openApp();
+    const rowsBefore = await app.tableRows();
+    await page.locator('details.group-shocks > summary').click();
+    await page.getByTestId('add-shock').click();
+    await page.getByTestId('shock-0-industry').selectOption('2');
+    await page.getByTestId('shock-0-pct').fill('-20');
+    await page.getByTestId('shock-0-pct').press('Enter');
+    await page.waitForFunction(
+      (before) => {
+        const cells = [...document.querySelectorAll('[data-testid=industry-chart-table] tbody tr')][2].querySelectorAll('td');
+        return cells[cells.length - 1].textContent !== before;
+      },
+      rowsBefore[Object.keys(rowsBefore)[2]].at(-1).toFixed(1),
+      { timeout: 10_000 },
+    );
+    const rowsAfter = await app.tableRows();
+    const labels = Object.keys(rowsBefore);
+    assert.ok(rowsAfter[labels[2]].at(-1) < rowsBefore[labels[2]].at(-1), 'the shocked industry ends lower');
+    assert.deepEqual(rowsAfter[labels[1]], rowsBefore[labels[1]], 'another industry is untouched');
+    const leadBefore = await page.getByTestId('lead-test').textContent();
+    await page.locator('details.group-economy > summary').click();
+    await page.getByTestId('flag-vegetables').check();
+    await page.waitForFunction((before) => document.querySelector('[data-testid=lead-test]').textContent !== before, leadBefore, { timeout: 10_000 });
+    await page.getByTestId('shock-0-remove').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=shock-0]'), null, { timeout: 10_000 });
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  test('full storage gives a notice and the scenario on screen is kept', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    const problems = watchPage(page, server.url.replace(/\/$/, ''));
+    const app = new AppPage(page);
+    await app.goto(server.url);
+    const [id] = await app.industryIds();
+    await app.field(id).fill('7.5');
+    await app.field(id).press('Enter');
+    await page.getByTestId('notice').waitFor({ timeout: 10_000 });
+    assert.match(await page.getByTestId('notice').textContent(), /存储/);
+    assert.equal(await app.field(id).inputValue(), '7.5');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
-export const dist = join(repo, 'dist');
+// PATHWAYS_DIST serves another build folder (e.g. while a benchmark rebuilds dist/).
+export const dist = process.env.PATHWAYS_DIST ?? join(repo, 'dist');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

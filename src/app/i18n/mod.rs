@@ -259,6 +259,19 @@ pub struct Strings {
     pub sensitivity_heading: &'static str,
     pub sensitivity_note: &'static str,
     pub summary_heading: &'static str,
+    pub shocks_heading: &'static str,
+    pub shocks_note: &'static str,
+    pub shock_year: &'static str,
+    pub shock_industry: &'static str,
+    pub shock_pct: &'static str,
+    pub all_industries: &'static str,
+    pub add_shock: &'static str,
+    pub remove: &'static str,
+    pub interpretation_heading: &'static str,
+    pub flag_vegetables: &'static str,
+    pub flag_increments: &'static str,
+    pub flag_productivity: &'static str,
+    pub seed_label: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -380,6 +393,19 @@ static ZH: Strings = Strings {
     sensitivity_heading: "哪些假设最关键",
     sensitivity_note: "每项假设按所示步长上下调整时,各核心目标的预测值变化多少,按影响大小排序:值得争论的是排在最前面的假设。",
     summary_heading: "情景摘要",
+    shocks_heading: "一次性冲击",
+    shocks_note: "在某一年给某个产业(或全部产业)的增速额外加减若干个百分点,例如疫情或大项目投产。",
+    shock_year: "冲击年份",
+    shock_industry: "受冲击产业",
+    shock_pct: "增速变化",
+    all_industries: "全部产业",
+    add_shock: "+ 添加一次性冲击",
+    remove: "删除",
+    interpretation_heading: "2028 年“新动能主导”的量化方式(本应用的解读)",
+    flag_vegetables: "新兴/传统比较中计入品质蔬菜(其为产值口径)",
+    flag_increments: "三项“每年提高”指标的增幅延续到 2028 年",
+    flag_productivity: "全员劳动生产率按 2017—2022 年目标节奏延续到 2028 年",
+    seed_label: "随机数种子(相同种子得到相同结果)",
 };
 
 static EN: Strings = Strings {
@@ -501,6 +527,19 @@ static EN: Strings = Strings {
     sensitivity_heading: "Which assumptions matter most",
     sensitivity_note: "How far each headline goal's projected value moves when one assumption moves by the stated step, sorted by effect: the assumptions at the top are the ones worth arguing about.",
     summary_heading: "Summary",
+    shocks_heading: "One-year shocks",
+    shocks_note: "Add or take percentage points from one industry's (or every industry's) growth in one year, e.g. a pandemic or a large plant opening.",
+    shock_year: "Year of the shock",
+    shock_industry: "Industry hit",
+    shock_pct: "Change of growth",
+    all_industries: "All industries",
+    add_shock: "+ Add a one-year shock",
+    remove: "Remove",
+    interpretation_heading: "How the 2028 “new drivers lead” aim is quantified (the app's interpretation)",
+    flag_vegetables: "Count quality vegetables (measured by output value) in the emerging-vs-traditional comparison",
+    flag_increments: "Continue the three per-year indicator increments to 2028",
+    flag_productivity: "Continue the 2017–2022 labour productivity pace to 2028",
+    seed_label: "Random seed (the same seed gives the same results)",
 };
 
 #[cfg(test)]

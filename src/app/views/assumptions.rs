@@ -2,11 +2,13 @@ use std::collections::HashMap;
 
 use yew::prelude::*;
 
-use crate::app::components::{InputSlider, ProvenanceBadge};
+use super::{InterpretationSwitches, ShockEditor};
+use crate::app::components::{InputSlider, NumberField, ProvenanceBadge};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
 use crate::app::shared::Shared;
-use crate::model::{required_growth_pct, Group, Measure, Plan, Provenance, Scenario};
+use crate::app::state::Flag;
+use crate::model::{required_growth_pct, Group, Measure, Plan, Provenance, Scenario, Shock};
 
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsPanelProps {
@@ -26,6 +28,9 @@ pub struct AssumptionsPanelProps {
     pub on_redo: Callback<()>,
     pub can_undo: bool,
     pub can_redo: bool,
+    pub on_shock: Callback<(usize, Option<Shock>)>,
+    pub on_flag: Callback<(Flag, bool)>,
+    pub on_seed: Callback<u64>,
 }
 
 /// Every scenario input as a slider plus an exact field, grouped
@@ -214,11 +219,24 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             <details class="group group-economy">
                 <summary>{ strings.economy }</summary>
                 { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
+                <InterpretationSwitches scenario={props.scenario.clone()} {lang} on_flag={props.on_flag.clone()} />
+            </details>
+            <details class="group group-shocks">
+                <summary>{ strings.shocks_heading }{ format!("({})", scenario.shocks.len()) }</summary>
+                <ShockEditor plan={props.plan.clone()} scenario={props.scenario.clone()} {lang} on_shock={props.on_shock.clone()} />
             </details>
             <details class="group group-uncertainty">
                 <summary>{ strings.uncertainty }</summary>
                 { slider(Input::Correlation, None, None, None) }
                 { slider(Input::Runs, None, None, None) }
+                <div class="input-slider seed-row">
+                    <label for="field-seed">{ strings.seed_label }</label>
+                    <NumberField id="field-seed" label={strings.seed_label}
+                        value={scenario.uncertainty.seed as f64} decimals={0}
+                        min={0.0} max={9_007_199_254_740_991.0} {lang}
+                        on_change={props.on_seed.reform(|seed: f64| seed as u64)}
+                        testid="field-seed" />
+                </div>
                 <p class="subheading">{ strings.sigma_heading }</p>
                 { for (0..n_industries).map(|idx| slider(Input::Sigma(idx), None, None, None)) }
             </details>

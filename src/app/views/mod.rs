@@ -8,6 +8,7 @@ mod indicators;
 mod industries;
 mod overview;
 mod register;
+mod scenario_extras;
 mod share;
 mod sources;
 
@@ -20,5 +21,6 @@ pub use overview::{
     ScorecardProps, SummaryPanel, SummaryPanelProps,
 };
 pub use register::{GoalRegister, GoalRegisterProps};
+pub use scenario_extras::{InterpretationSwitches, ShockEditor};
 pub use share::{SharePanel, SharePanelProps};
 pub use sources::{DataSources, DataSourcesProps};
