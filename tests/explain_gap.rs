@@ -168,3 +168,12 @@ fn plan_pace_closes_every_revenue_gap() {
     );
     assert!(spec.note.contains("2,200"), "{}", spec.note);
 }
+
+#[test]
+fn goals_met_by_goal_seek_show_no_gap_at_all() {
+    let plan = pathways::model::Plan::shouguang_2018().expect("the embedded plan loads");
+    let scenario = pathways::model::Scenario::plan_defaults(&plan);
+    let projection = pathways::model::project(&plan, &scenario);
+    let (gaps, _) = pathways::explain::revenue_gaps(&plan, &projection);
+    assert!(gaps.iter().all(|gap| gap.value == 0.0), "{gaps:?}");
+}

@@ -27,8 +27,12 @@ pub struct Contribution {
     pub value: f64,
 }
 
+/// Relative size under which a gap is rounding noise, not a gap.
+pub const GOAL_MET_NOISE: f64 = 1e-9;
+
 /// Each industry with a 2022 (milestone-year) revenue goal: its projected
-/// revenue minus its goal, in plan order, and the sum of the goals.
+/// revenue minus its goal (0 when they differ only by rounding noise), in
+/// plan order, and the sum of the goals.
 ///
 /// ```
 /// use pathways::explain::revenue_gaps;
@@ -51,9 +55,17 @@ pub fn revenue_gaps(plan: &Plan, projection: &Projection) -> (Vec<Contribution>,
             let target = goal.target?;
             let projected = projection.value(SeriesId::Industry(industry_idx), year)?;
             goals_sum += target;
+            // A goal met by goal seek differs from it by rounding noise
+            // (1e-13); shown as such it would fill the chart's whole axis.
+            let gap = projected - target;
+            let value = if gap.abs() <= GOAL_MET_NOISE * target.abs().max(1.0) {
+                0.0
+            } else {
+                gap
+            };
             Some(Contribution {
                 industry_idx,
-                value: projected - target,
+                value,
             })
         })
         .collect();

@@ -213,12 +213,25 @@ describe('sharing and saving', () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>计划';
     await app.openView('share');
     await page.getByTestId('scenario-name').fill(hostile);
+    await page.getByTestId('scenario-note').fill(`${hostile} note`);
     await waitForFragment(page, () => location.hash.length > 10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const hostileFile = join(await mkdtemp(join(tmpdir(), 'pathways-')), 'hostile.json');
+    await download.saveAs(hostileFile);
     const address = page.url();
     await context.close();
     const fresh = await openApp(address);
     assert.equal(await fresh.page.getByTestId('scenario-name').inputValue(), hostile);
+    assert.equal(await fresh.page.getByTestId('scenario-note').inputValue(), `${hostile} note`);
     assert.equal(await fresh.page.evaluate(() => window.__pwned ?? null), null);
+    // The same payload through an imported file, in a third browser.
+    const third = await openApp();
+    await third.app.openView('share');
+    await third.page.getByTestId('import-json').setInputFiles(hostileFile);
+    await third.page.waitForFunction((name) => document.querySelector('[data-testid=scenario-name]').value === name, hostile, { timeout: 10_000 });
+    assert.equal(await third.page.evaluate(() => window.__pwned ?? null), null);
+    assert.equal(await third.page.locator('img[src=x]').count(), 0);
+    await third.context.close();
     assert.equal(await fresh.page.locator('img[src=x]').count(), 0);
     assert.deepEqual(fresh.problems.foreignRequests, []);
     await fresh.context.close();

@@ -90,6 +90,8 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
         }
         assert.deepEqual(problems.consoleErrors, []);
         assert.deepEqual(problems.pageErrors, []);
+        assert.deepEqual(problems.foreignRequests, [], 'no request leaves the origin');
+        assert.deepEqual(problems.failedRequests, []);
         await context.close();
       });
     });

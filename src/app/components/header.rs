@@ -32,12 +32,12 @@ pub fn header(props: &HeaderProps) -> Html {
                 { strings.toggle_lang }
             </button>
         </header>
-        <div class="intro" data-testid="provenance-legend">
+        <aside class="intro" aria-label={strings.intro_legend} data-testid="provenance-legend">
             <span>{ strings.intro_legend }</span>
             <span class="legend-item"><span class="badge badge-plan">{ strings.badge_plan }</span>{ strings.badge_plan_help }</span>
             <span class="legend-item"><span class="badge badge-published">{ strings.badge_published }</span>{ strings.badge_published_help }</span>
             <span class="legend-item"><span class="badge badge-assumption">{ strings.badge_assumption }</span>{ strings.badge_assumption_help }</span>
-        </div>
+        </aside>
         </>
     }
 }
