@@ -6,63 +6,19 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use pathways::app::components::{InputSlider, InputSliderProps, LineChart, LineChartProps};
 use pathways::app::i18n::Lang;
 use pathways::app::App;
 use pathways::chart::{LineChartSpec, Series};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
+use web_sys::HtmlCanvasElement;
 use yew::{AttrValue, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the document to mount one component into.
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("append the root");
-    root
-}
-
-/// Waits until `condition` holds, polling every frame or so, failing after
-/// `deadline_ms`. A condition with a deadline, not a fixed sleep.
-async fn wait_for(what: &str, deadline_ms: f64, condition: impl Fn() -> bool) {
-    let started = pathways::web::now_ms();
-    while !condition() {
-        assert!(
-            pathways::web::now_ms() - started < deadline_ms,
-            "timed out after {deadline_ms} ms waiting for {what}"
-        );
-        TimeoutFuture::new(5).await;
-    }
-}
-
-fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn input(root: &Element, selector: &str) -> HtmlInputElement {
-    query(root, selector)
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .dyn_into::<HtmlInputElement>()
-        .expect("an input element")
-}
-
-fn fire(element: &HtmlInputElement, event_type: &str) {
-    let event = web_sys::Event::new_with_event_init_dict(event_type, &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .expect("create an event");
-    element.dispatch_event(&event).expect("dispatch the event");
-}
+mod browser_support;
+use browser_support::{fire, fresh_root, input_at, query, wait_for};
 
 #[wasm_bindgen_test]
 async fn app_mounts_with_chinese_title_and_eight_sliders() {
@@ -132,12 +88,12 @@ async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
     let mark = query(&root, "[data-testid=mark-test]").expect("the required-growth mark");
     assert_eq!(mark.get_attribute("style").as_deref(), Some("left: 56.25%"));
 
-    let slider = input(&root, "input[type=range]");
+    let slider = input_at(&root, "input[type=range]");
     slider.set_value("10.5");
     fire(&slider, "input");
     assert_eq!(*received.borrow(), vec![10.5]);
 
-    let field = input(&root, "[data-testid=field-test]");
+    let field = input_at(&root, "[data-testid=field-test]");
     field.set_value("abc");
     fire(&field, "change");
     wait_for("the inline error", 5_000.0, || {

@@ -7,83 +7,18 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use pathways::app::i18n::Lang;
 use pathways::app::inputs::Input;
 use pathways::app::shared::Shared;
 use pathways::app::views::{DataSources, DataSourcesProps, GoalRegister, GoalRegisterProps};
 use pathways::model::{evaluate, project, Plan, Scenario, Tracking};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the document to mount one component into.
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("append the root");
-    root
-}
-
-/// Waits until `condition` holds, failing after `deadline_ms`: a condition
-/// with a deadline, not a fixed sleep.
-async fn wait_for(what: &str, deadline_ms: f64, condition: impl Fn() -> bool) {
-    let started = pathways::web::now_ms();
-    while !condition() {
-        assert!(
-            pathways::web::now_ms() - started < deadline_ms,
-            "timed out after {deadline_ms} ms waiting for {what}"
-        );
-        TimeoutFuture::new(5).await;
-    }
-}
-
-fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn by_testid(root: &Element, testid: &str) -> Option<Element> {
-    query(root, &format!("[data-testid=\"{testid}\"]"))
-}
-
-fn input(root: &Element, testid: &str) -> HtmlInputElement {
-    by_testid(root, testid)
-        .unwrap_or_else(|| panic!("no element has data-testid {testid}"))
-        .dyn_into::<HtmlInputElement>()
-        .expect("an input element")
-}
-
-fn click(root: &Element, testid: &str) {
-    by_testid(root, testid)
-        .unwrap_or_else(|| panic!("no element has data-testid {testid}"))
-        .dyn_into::<HtmlElement>()
-        .expect("an HTML element")
-        .click();
-}
-
-fn fire(element: &HtmlInputElement, event_type: &str) {
-    let event = web_sys::Event::new_with_event_init_dict(event_type, &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .expect("create an event");
-    element.dispatch_event(&event).expect("dispatch the event");
-}
-
-/// Types `text` into a field and commits it, as a user leaving the field.
-fn type_into(field: &HtmlInputElement, text: &str) {
-    field.set_value(text);
-    fire(field, "input");
-    fire(field, "change");
-}
+mod browser_support;
+use browser_support::{by_testid, click, fresh_root, input, query, type_into, wait_for};
 
 fn plan() -> Rc<Plan> {
     Rc::new(Plan::shouguang_2018().expect("the embedded plan loads"))

@@ -186,6 +186,18 @@ impl AppState {
         }
     }
 
+    /// The parts of the state a link or file carries, cheap to compare: what
+    /// the address bar and the autosave watch.
+    pub fn shared_parts(&self) -> (Rc<Scenario>, View, Lang, Rc<String>, Rc<String>) {
+        (
+            self.scenario.clone(),
+            self.view,
+            self.lang,
+            self.name.clone(),
+            self.note.clone(),
+        )
+    }
+
     /// What a link or file of this state carries.
     pub fn share_state(&self) -> ShareState {
         ShareState {

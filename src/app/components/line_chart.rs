@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::i18n::Lang;
 
 use super::chart_canvas::{ChartCanvas, ChartData};
+use super::data_table::{DataRow, DataTable};
 use crate::chart::{series_colour_css, LineChartSpec};
 
 #[derive(Properties, PartialEq)]
@@ -39,21 +40,18 @@ pub fn line_chart(props: &LineChartProps) -> Html {
             </li>
         }
     });
-    let header_cells = spec
-        .years
+    let rows: Vec<DataRow> = spec
+        .series
         .iter()
-        .map(|year| html! { <th scope="col">{ year }</th> });
-    let rows = spec.series.iter().map(|series| {
-        let cells = series.values.iter().map(|value| {
-            html! { <td>{ format!("{value:.prec$}", prec = props.decimals) }</td> }
-        });
-        html! {
-            <tr>
-                <th scope="row">{ series.label.clone() }</th>
-                { for cells }
-            </tr>
-        }
-    });
+        .map(|series| DataRow {
+            label: series.label.clone(),
+            cells: series
+                .values
+                .iter()
+                .map(|value| format!("{value:.prec$}", prec = props.decimals))
+                .collect(),
+        })
+        .collect();
 
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
@@ -65,20 +63,13 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                 lang={props.lang}
             />
             <ul class="chart-legend">{ for legend }</ul>
-            <details class="chart-table">
-                <summary>{ props.table_summary.clone() }</summary>
-                <div class="table-scroll">
-                    <table data-testid={format!("{}-table", props.testid)}>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ props.first_column.clone() }</th>
-                                { for header_cells }
-                            </tr>
-                        </thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
-            </details>
+            <DataTable
+                summary={props.table_summary.clone()}
+                first_column={props.first_column.clone()}
+                years={Rc::new(spec.years.clone())}
+                rows={Rc::new(rows)}
+                testid={format!("{}-table", props.testid)}
+            />
         </figure>
     }
 }

@@ -15,22 +15,13 @@ pub fn use_autosave(state: UseReducerHandle<AppState>) {
     {
         let state = state.clone();
         let warned = warned.clone();
-        use_effect_with(
-            (
-                state.scenario.clone(),
-                state.view,
-                state.lang,
-                state.name.clone(),
-                state.note.clone(),
-            ),
-            move |_| {
-                let json = encode_file(&state.plan, &state.share_state());
-                if web::storage_set(AUTOSAVE_KEY, &json).is_err() && !*warned.borrow() {
-                    *warned.borrow_mut() = true;
-                    state.dispatch(Action::Notify(storage_notice()));
-                }
-            },
-        );
+        use_effect_with(state.shared_parts(), move |_| {
+            let json = encode_file(&state.plan, &state.share_state());
+            if web::storage_set(AUTOSAVE_KEY, &json).is_err() && !*warned.borrow() {
+                *warned.borrow_mut() = true;
+                state.dispatch(Action::Notify(storage_notice()));
+            }
+        });
     }
     {
         let state = state.clone();

@@ -18,34 +18,25 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     let last = use_mut_ref(|| None::<(usize, &'static str, &'static str)>);
     {
         let state = state.clone();
-        use_effect_with(
-            (
-                state.scenario.clone(),
-                state.view,
-                state.lang,
-                state.name.clone(),
-                state.note.clone(),
-            ),
-            move |_| {
-                let link = encode_link(&state.plan, &state.share_state());
-                if link != web::location_fragment() {
-                    let key = (
-                        state.history.undo_depth(),
-                        state.view.id(),
-                        state.lang.tag(),
-                    );
-                    let push = last.borrow().is_some_and(|previous| previous != key);
-                    web::set_location_fragment(&link, push);
-                    *last.borrow_mut() = Some(key);
-                } else if last.borrow().is_none() {
-                    *last.borrow_mut() = Some((
-                        state.history.undo_depth(),
-                        state.view.id(),
-                        state.lang.tag(),
-                    ));
-                }
-            },
-        );
+        use_effect_with(state.shared_parts(), move |_| {
+            let link = encode_link(&state.plan, &state.share_state());
+            if link != web::location_fragment() {
+                let key = (
+                    state.history.undo_depth(),
+                    state.view.id(),
+                    state.lang.tag(),
+                );
+                let push = last.borrow().is_some_and(|previous| previous != key);
+                web::set_location_fragment(&link, push);
+                *last.borrow_mut() = Some(key);
+            } else if last.borrow().is_none() {
+                *last.borrow_mut() = Some((
+                    state.history.undo_depth(),
+                    state.view.id(),
+                    state.lang.tag(),
+                ));
+            }
+        });
     }
     {
         let dispatcher = state.dispatcher();
