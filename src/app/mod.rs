@@ -26,8 +26,8 @@ use inputs::Input;
 use shared::Shared;
 use state::{Action, AppState, Flag, Notice, NoticeKind, View};
 use views::{
-    AnalysisView, AssumptionsPanel, CompositionPanel, DataSources, GoalRegister, IndicatorsView,
-    IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
+    AnalysisView, AssumptionsPanel, BriefView, CompositionPanel, DataSources, GoalRegister,
+    IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -145,7 +145,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         state.scenario.clone(),
         matches!(
             state.view,
-            View::Overview | View::Industries | View::Indicators
+            View::Overview | View::Industries | View::Indicators | View::Brief
         ),
     );
     let bands = monte_carlo.as_ref().map(|run| run.bands.clone());
@@ -210,6 +210,21 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 tracked={Shared(state.tracked.clone())}
                 {lang}
                 {on_set_tracked}
+            />
+        },
+        View::Brief => html! {
+            <BriefView
+                plan={plan.clone()}
+                scenario={scenario.clone()}
+                defaults={Shared(state.defaults.clone())}
+                evaluations={Shared(evaluations.clone())}
+                bands={bands.clone().map(Shared)}
+                composition={composition_spec.clone()}
+                industries={chart_spec.clone()}
+                name={state.name.clone()}
+                note={state.note.clone()}
+                link={format!("{}#{}", web::page_address(), encode_link(&state.plan, &state.share_state()))}
+                {lang}
             />
         },
         View::Analysis => html! {

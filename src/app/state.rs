@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::i18n::Lang;
 use super::inputs::Input;
 use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, Shock};
-use crate::share::{Library, LibraryEntry, ShareState};
+use crate::share::{Library, LibraryEntry, NamedScenario, ShareState};
 
 /// The views of the simulator, in tab order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -26,10 +26,11 @@ pub enum View {
     Sources,
     Analysis,
     Share,
+    Brief,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Industries,
         View::Indicators,
@@ -37,6 +38,7 @@ impl View {
         View::Register,
         View::Sources,
         View::Share,
+        View::Brief,
     ];
 
     /// The view with this id, if any.
@@ -54,6 +56,7 @@ impl View {
             View::Sources => "sources",
             View::Analysis => "analysis",
             View::Share => "share",
+            View::Brief => "brief",
         }
     }
 }
@@ -81,6 +84,9 @@ pub struct AppState {
     pub note: Rc<String>,
     /// The named scenario library kept in the browser.
     pub library: Rc<Library>,
+    /// Scenarios a link or file brought for comparison. The app does not
+    /// show them yet, but carries them on, so a link loses nothing.
+    pub compare: Rc<Vec<NamedScenario>>,
     /// A message for the user (a broken link, a bad file, full storage).
     pub notice: Option<Notice>,
 }
@@ -162,6 +168,7 @@ impl AppState {
             name: Rc::new(String::new()),
             note: Rc::new(String::new()),
             library: Rc::new(Library::default()),
+            compare: Rc::new(Vec::new()),
             notice: None,
         }
     }
@@ -209,7 +216,7 @@ impl AppState {
             },
             name: (*self.name).clone(),
             note: (*self.note).clone(),
-            compare: Vec::new(),
+            compare: (*self.compare).clone(),
         }
     }
 
@@ -227,6 +234,7 @@ impl AppState {
             lang,
             name: Rc::new(loaded.name),
             note: Rc::new(loaded.note),
+            compare: Rc::new(loaded.compare),
             ..self
         };
         if undoable {

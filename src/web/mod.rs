@@ -259,3 +259,23 @@ pub fn unique_id() -> String {
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
     format!("s{}-{count}", js_sys::Date::now() as u64)
 }
+
+/// Opens the browser's print dialog (paper or PDF).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        if window.print().is_err() {
+            gloo::console::warn!("printing is not available");
+        }
+    }
+}
+
+/// Today's date as YYYY-MM-DD, in the user's time zone.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}

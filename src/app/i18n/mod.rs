@@ -186,7 +186,7 @@ pub struct Strings {
     pub label_runs: &'static str,
     pub label_lead_ratio: &'static str,
     pub sigma_heading: &'static str,
-    pub views: [&'static str; 7],
+    pub views: [&'static str; 8],
     pub views_label: &'static str,
     pub chart_heading: &'static str,
     pub chart_description: &'static str,
@@ -272,6 +272,13 @@ pub struct Strings {
     pub flag_increments: &'static str,
     pub flag_productivity: &'static str,
     pub seed_label: &'static str,
+    pub print: &'static str,
+    pub print_hint: &'static str,
+    pub brief_date: &'static str,
+    pub brief_link: &'static str,
+    pub brief_settings: &'static str,
+    pub brief_sources: &'static str,
+    pub brief_assumptions: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -322,7 +329,7 @@ static ZH: Strings = Strings {
     label_runs: "模拟次数",
     label_lead_ratio: "2028 年新兴/传统收入比门槛",
     sigma_heading: "各产业增速标准差",
-    views: ["概览", "产业", "指标", "分析", "目标清单", "数据与来源", "分享与保存"],
+    views: ["概览", "产业", "指标", "分析", "目标清单", "数据与来源", "分享与保存", "打印简报"],
     views_label: "视图",
     chart_heading: "八大产业主营业务收入预测",
     chart_description: "折线图:八大产业 2017—2028 年主营业务收入预测(虚线),菱形为规划 2022 年目标。数值见下方表格。",
@@ -406,6 +413,13 @@ static ZH: Strings = Strings {
     flag_increments: "三项“每年提高”指标的增幅延续到 2028 年",
     flag_productivity: "全员劳动生产率按 2017—2022 年目标节奏延续到 2028 年",
     seed_label: "随机数种子(相同种子得到相同结果)",
+    print: "打印 / 存为 PDF",
+    print_hint: "A4 纸张;在打印对话框中可选择“另存为 PDF”。",
+    brief_date: "日期:",
+    brief_link: "情景链接:",
+    brief_settings: "情景设定:各产业年均增速与 2017 年基数",
+    brief_sources: "数据来源与假设",
+    brief_assumptions: "本情景中仍为假设的数值",
 };
 
 static EN: Strings = Strings {
@@ -456,7 +470,7 @@ static EN: Strings = Strings {
     label_runs: "Simulation runs",
     label_lead_ratio: "2028 emerging ÷ traditional threshold",
     sigma_heading: "Growth uncertainty (σ) per industry",
-    views: ["Overview", "Industries", "Indicators", "Analysis", "Goal register", "Data and sources", "Share and save"],
+    views: ["Overview", "Industries", "Indicators", "Analysis", "Goal register", "Data and sources", "Share and save", "Print brief"],
     views_label: "Views",
     chart_heading: "Revenue of the eight industries, projected",
     chart_description: "Line chart: main-business revenue of the eight industries, 2017–2028, projected (dashed); diamonds mark the plan's 2022 goals. The table below has the numbers.",
@@ -540,6 +554,13 @@ static EN: Strings = Strings {
     flag_increments: "Continue the three per-year indicator increments to 2028",
     flag_productivity: "Continue the 2017–2022 labour productivity pace to 2028",
     seed_label: "Random seed (the same seed gives the same results)",
+    print: "Print / save as PDF",
+    print_hint: "A4 paper; choose “Save as PDF” in the print dialog.",
+    brief_date: "Date: ",
+    brief_link: "Scenario link: ",
+    brief_settings: "Scenario settings: growth a year and 2017 base by industry",
+    brief_sources: "Sources and assumptions",
+    brief_assumptions: "Numbers in this scenario that are still assumptions",
 };
 
 #[cfg(test)]

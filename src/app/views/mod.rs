@@ -4,6 +4,7 @@
 
 mod analysis;
 mod assumptions;
+mod brief;
 mod indicators;
 mod industries;
 mod overview;
@@ -14,6 +15,7 @@ mod sources;
 
 pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
+pub use brief::{BriefView, BriefViewProps};
 pub use indicators::{IndicatorsView, IndicatorsViewProps};
 pub use industries::{IndustriesView, IndustriesViewProps};
 pub use overview::{

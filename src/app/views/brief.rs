@@ -1,0 +1,134 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{CompositionPanel, LeadTest, Scorecard, SummaryPanel};
+use crate::app::components::{LineChart, ProvenanceBadge};
+use crate::app::i18n::Lang;
+use crate::app::inputs::Input;
+use crate::app::shared::Shared;
+use crate::chart::{CompositionSpec, LineChartSpec};
+use crate::model::{Bands, GoalEvaluation, Plan, Provenance, Scenario};
+use crate::web;
+
+#[derive(Properties, PartialEq)]
+pub struct BriefViewProps {
+    pub plan: Shared<Plan>,
+    pub scenario: Shared<Scenario>,
+    pub defaults: Shared<Scenario>,
+    pub evaluations: Shared<Vec<GoalEvaluation>>,
+    #[prop_or_default]
+    pub bands: Option<Shared<Bands>>,
+    pub composition: Rc<CompositionSpec>,
+    pub industries: Rc<LineChartSpec>,
+    pub name: Rc<String>,
+    pub note: Rc<String>,
+    pub link: AttrValue,
+    pub lang: Lang,
+}
+
+/// A printable A4 brief: title and date, the summary, the settings, the
+/// scorecard and 2028 test, the key charts, and the sources and assumptions.
+/// The browser's print turns it into paper or PDF (styles in `@media print`).
+#[function_component(BriefView)]
+pub fn brief_view(props: &BriefViewProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let plan = &*props.plan;
+    let scenario = &*props.scenario;
+    let on_print = Callback::from(|_: MouseEvent| web::print_page());
+
+    let growth_rows = plan.industries.iter().enumerate().map(|(industry_idx, industry)| {
+        let cell = |phase: usize| {
+            let input = Input::Growth { industry_idx, phase };
+            let value = input.get(scenario);
+            let changed = (value - input.get(&props.defaults)).abs() > 1e-12;
+            html! {
+                <td class={classes!("num", changed.then_some("changed-cell"))}>
+                    { format!("{}{}", lang.number(value, 2), strings.unit_pct_per_year) }
+                </td>
+            }
+        };
+        html! {
+            <tr>
+                <th scope="row">{ lang.pick(&industry.name.zh, &industry.name.en) }</th>
+                { cell(0) }{ cell(1) }
+                <td class="num">{ lang.number(scenario.industries.get(industry_idx).map_or(f64::NAN, |i| i.base_yi_yuan), 1) }</td>
+            </tr>
+        }
+    });
+    let assumptions = Input::all(plan)
+        .into_iter()
+        .filter_map(|input| match input.provenance(plan) {
+            Some(provenance @ Provenance::Assumption { rationale }) => Some(html! {
+                <li>
+                    <ProvenanceBadge provenance={provenance.clone()} {lang} />
+                    <strong>{ lang.input_label(input, plan) }</strong>
+                    { format!(" = {} {}:", lang.number(input.get(scenario), input.decimals()), lang.unit(input.unit())) }
+                    { lang.pick(&rationale.zh, &rationale.en) }
+                </li>
+            }),
+            _ => None,
+        });
+    let published = plan.published.iter().map(|figure| {
+        html! {
+            <li>
+                <ProvenanceBadge provenance={figure.provenance.clone()} {lang} detailed=true />
+                { format!(" {} {} {}", figure.year, lang.number(figure.value, 1), figure.unit) }
+            </li>
+        }
+    });
+    html! {
+        <div class="view-stack brief" data-testid="view-brief">
+            <section class="panel brief-head">
+                <div class="brief-actions no-print">
+                    <button type="button" class="reset" onclick={on_print} data-testid="print">{ strings.print }</button>
+                    <span class="panel-note">{ strings.print_hint }</span>
+                </div>
+                <h1 class="brief-title">{ strings.title }</h1>
+                if !props.name.is_empty() {
+                    <p class="brief-name" data-testid="brief-name">{ (*props.name).clone() }</p>
+                }
+                <p class="brief-meta">
+                    { format!("{} {}", strings.brief_date, web::today()) }
+                    { " · " }
+                    { lang.pick(&plan.title.zh, &plan.title.en) }
+                </p>
+                if !props.note.is_empty() {
+                    <p class="brief-note">{ (*props.note).clone() }</p>
+                }
+                <p class="brief-link">{ strings.brief_link }{ props.link.clone() }</p>
+            </section>
+            <SummaryPanel plan={props.plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
+                evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            <section class="panel brief-settings">
+                <h2>{ strings.brief_settings }</h2>
+                <table class="score-table">
+                    <thead><tr>
+                        <th scope="col">{ strings.table_industry }</th>
+                        <th scope="col">{ strings.phase_names[0] }</th>
+                        <th scope="col">{ strings.phase_names[1] }</th>
+                        <th scope="col">{ format!("{}({})", strings.label_base_suffix.trim_start_matches([',', ' ']), strings.unit_yi_yuan) }</th>
+                    </tr></thead>
+                    <tbody>{ for growth_rows }</tbody>
+                </table>
+            </section>
+            <LeadTest plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+            <Scorecard plan={props.plan.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            <CompositionPanel spec={props.composition.clone()} {lang} />
+            <section class="panel">
+                <h2>{ strings.chart_heading }</h2>
+                <LineChart spec={props.industries.clone()} description={strings.chart_description}
+                    table_summary={strings.chart_table_summary} first_column={strings.table_industry}
+                    testid="brief-industry-chart" {lang} />
+            </section>
+            <section class="panel brief-sources">
+                <h2>{ strings.brief_sources }</h2>
+                <p class="panel-note">{ strings.baseline_note }</p>
+                <ul class="brief-list">{ for published }</ul>
+                <h3>{ strings.brief_assumptions }</h3>
+                <ul class="brief-list">{ for assumptions }</ul>
+            </section>
+        </div>
+    }
+}
