@@ -1,0 +1,145 @@
+// Budgets, checked on every run: sizes and counts, never timings (those are
+// bench/run.mjs's, on a machine someone is watching). A budget sits about
+// 10 % above the measurement written next to it; raising one is a decision
+// to state in the commit, not a chore.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { dist, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../..');
+
+// Measured 2026-11-28 on the release build (`trunk build --release`),
+// gzip -9 per file: index.html 916 B, style-….css 5,223 B, boot.js 417 B,
+// pathways-….js 8,502 B, pathways-…_bg.wasm 435,266 B, favicon.svg 192 B;
+// 450,516 B (440.0 KiB) in all. Brotli (q11) is 356,446 B.
+const GZIP_BUDGET_BYTES = 495_000;
+// Of which the wasm module, the part that grows with the code: 435,266 B.
+const WASM_GZIP_BUDGET_BYTES = 480_000;
+// index.html, the CSS, boot.js, the JS glue, the wasm module, the icon.
+const FILE_BUDGET = 6;
+
+// Characters after "#" of the link the app writes for each state of
+// tests/fixtures/links-v1.txt (the first link of each name is the one the
+// encoder writes). Measured 2026-11-28: defaults 0, chemicals-6-en 15,
+// all-growth (all 16 growth rates changed) 62, view-and-name 61,
+// everything 305, compare-only 13 (the frozen links; the app wrote the same
+// except everything 259 and compare-only 0, as it kept no compared scenario).
+// Both the frozen link and the app's are held to the budget. all-growth's
+// budget is the promise that a scenario changing every rate fits in 100
+// characters; the others are about 10 % above their measurement.
+const LINK_BUDGETS = {
+  defaults: 0,
+  'chemicals-6-en': 17,
+  'all-growth': 100,
+  'view-and-name': 68,
+  everything: 336,
+  'compare-only': 15,
+};
+
+/** The files index.html makes the page load, as server paths, index first. */
+async function pageFiles() {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const paths = new Set(['/index.html']);
+  for (const [, , value] of html.matchAll(/\s(href|src|data-js|data-wasm)="([^"]+)"/g)) {
+    if (/^(data:|https?:|\/\/|#)/.test(value)) continue;
+    paths.add(`/${value.replace(/^\.?\//, '')}`);
+  }
+  return [...paths];
+}
+
+/** The first (encoder-written) link of each state name in the fixture file. */
+async function fixtureLinks() {
+  const text = await readFile(join(repo, 'tests/fixtures/links-v1.txt'), 'utf8');
+  const links = new Map();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const [name, fragment = ''] = line.split('\t');
+    if (!links.has(name)) links.set(name, fragment);
+  }
+  return links;
+}
+
+describe('size budgets of the release build', () => {
+  test('everything the page loads, gzipped, stays under budget', async () => {
+    const paths = await pageFiles();
+    const sizes = await Promise.all(
+      paths.map(async (path) => {
+        const body = await readFile(join(dist, path));
+        return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      }),
+    );
+    const total = sizes.reduce((sum, file) => sum + file.gzip, 0);
+    console.log(`gzip -9 of the page's files: ${sizes.map((file) => `${file.path} ${file.gzip} B`).join(', ')}; total ${total} B (budget ${GZIP_BUDGET_BYTES} B)`);
+    assert.ok(paths.some((path) => path.endsWith('_bg.wasm')), `index.html names the wasm module (${paths.join(', ')})`);
+    assert.ok(paths.includes('/boot.js') && paths.includes('/favicon.svg'), `boot.js and the icon are counted (${paths.join(', ')})`);
+    assert.ok(paths.some((path) => path.endsWith('.css')), 'the style sheet is counted');
+    assert.ok(paths.length <= FILE_BUDGET, `${paths.length} files to load, budget ${FILE_BUDGET}: ${paths.join(', ')}`);
+    const wasm = sizes.find((file) => file.path.endsWith('_bg.wasm'));
+    assert.ok(wasm.gzip <= WASM_GZIP_BUDGET_BYTES, `wasm module ${wasm.gzip} B gzipped, budget ${WASM_GZIP_BUDGET_BYTES} B`);
+    assert.ok(total <= GZIP_BUDGET_BYTES, `${total} B gzipped, budget ${GZIP_BUDGET_BYTES} B`);
+  });
+});
+
+describe('budgets in the browser', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openLink(fragment) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const problems = watchPage(page, server.url.replace(/\/$/, ''));
+    await page.goto(fragment ? `${server.url}#${fragment}` : server.url);
+    // The app has rendered (and written its link) once a chart is drawn.
+    await page.waitForFunction(() => [...document.querySelectorAll('canvas')].some((canvas) => Number(canvas.dataset.drawCount ?? 0) >= 1), null, {
+      timeout: 15_000,
+    });
+    return { context, page, problems };
+  }
+
+  test('a page load fetches only the budgeted files', async () => {
+    const budgeted = await pageFiles();
+    server.served.length = 0;
+    const { context, page, problems } = await openLink('');
+    await page.waitForLoadState('networkidle');
+    const fetched = [...new Set(server.served.map(({ path }) => (path === '/' ? '/index.html' : path)))];
+    await context.close();
+    assert.deepEqual(problems.foreignRequests, []);
+    assert.deepEqual(
+      fetched.filter((path) => !budgeted.includes(path)),
+      [],
+      `every file the page fetched is counted in the size budget (fetched ${fetched.join(', ')})`,
+    );
+    assert.ok(fetched.length <= FILE_BUDGET, `${fetched.length} files fetched, budget ${FILE_BUDGET}`);
+  });
+
+  test('the links the app writes for the fixture states stay under budget', async () => {
+    const links = await fixtureLinks();
+    assert.deepEqual([...links.keys()].sort(), Object.keys(LINK_BUDGETS).sort(), 'a budget for every state of links-v1.txt');
+    const lengths = {};
+    for (const [name, fragment] of links) {
+      const frozen = fragment.replace(/^#/, '');
+      assert.ok(frozen.length <= LINK_BUDGETS[name], `${name}: the frozen link has ${frozen.length} characters, budget ${LINK_BUDGETS[name]}`);
+      const { context, page, problems } = await openLink(frozen);
+      const written = (await page.evaluate(() => location.hash)).replace(/^#/, '');
+      await context.close();
+      assert.deepEqual(problems.pageErrors, [], `${name}: no page error`);
+      lengths[name] = written.length;
+      assert.ok(written.length <= LINK_BUDGETS[name], `${name}: the app writes ${written.length} characters (#${written}), budget ${LINK_BUDGETS[name]}`);
+    }
+    console.log(`link lengths after "#": ${Object.entries(lengths).map(([name, length]) => `${name} ${length}/${LINK_BUDGETS[name]}`).join(', ')}`);
+  });
+});
