@@ -42,6 +42,10 @@ const VIEWS = {
     await page.getByTestId('qr-code').waitFor();
     assert.match(await page.getByTestId('share-link').inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/#/);
   },
+  brief: async (page) => {
+    await page.getByTestId('view-brief').getByTestId('summary').waitFor();
+    await page.getByTestId('print').waitFor();
+  },
   register: async (page) => {
     await page.getByTestId('view-register').waitFor();
     assert.ok((await page.locator('[data-testid^="goal-"]').count()) >= 25, 'every goal of the plan has a card');
