@@ -19,12 +19,15 @@ use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarke
 use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario, Shock};
 use crate::share::{decode_file, encode_file, encode_link, projection_csv};
 use crate::web;
-use components::{Header, LineChart};
-use hooks::{use_autosave, use_document_lang, use_monte_carlo, use_undo_shortcuts, use_url_sync};
+use components::{Header, LineChart, QrCode};
+use hooks::{
+    use_autosave, use_document_lang, use_monte_carlo, use_presentation_keys, use_undo_shortcuts,
+    use_url_sync,
+};
 use i18n::Lang;
 use inputs::Input;
 use shared::Shared;
-use state::{Action, AppState, Flag, Notice, NoticeKind, View};
+use state::{Action, AppState, Flag, Notice, NoticeKind, Slide, View, SLIDES};
 use views::{
     AnalysisView, AssumptionsPanel, BriefView, CompositionPanel, DataSources, GoalRegister,
     IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
@@ -109,7 +112,15 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         on_shock,
         on_flag,
         on_seed,
+        on_present,
+        on_step_slide,
+        on_stop_presenting,
     } = (*callbacks).clone();
+    use_presentation_keys(
+        state.slide.is_some(),
+        on_step_slide.clone(),
+        on_stop_presenting.clone(),
+    );
     use_undo_shortcuts(on_undo.clone(), on_redo.clone());
 
     let tabs = View::ALL.iter().enumerate().map(|(view_idx, view)| {
@@ -154,193 +165,216 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         .map(|run| format!("{:.3}", run.elapsed_ms));
     let monte_carlo_sequence = monte_carlo.as_ref().map(|run| run.sequence.to_string());
 
-    let view = match state.view {
-        View::Overview => html! {
-            <div class="view-stack" data-testid="view-overview">
-            <SummaryPanel plan={plan.clone()} scenario={scenario.clone()} defaults={Shared(state.defaults.clone())}
-                evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
-            <LeadTest plan={plan.clone()} evaluations={Shared(evaluations.clone())} {lang} />
-            <Scorecard plan={plan.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
-            <CompositionPanel spec={composition_spec} {lang} />
-            <section class="panel" aria-labelledby="chart-heading">
-                <h2 id="chart-heading">{ strings.chart_heading }</h2>
-                <p class="chart-key">
-                    <span>{ strings.legend_projection }</span>
-                    <span>{ strings.legend_goal }</span>
-                </p>
-                <LineChart
-                    spec={chart_spec}
-                    description={strings.chart_description}
-                    table_summary={strings.chart_table_summary}
-                    first_column={strings.table_industry}
-                    testid="industry-chart"
-                    export_name={Some(AttrValue::from("pathways-industries"))}
+    let link = format!(
+        "{}#{}",
+        web::page_address(),
+        encode_link(&state.plan, &state.share_state())
+    );
+    let closing = state
+        .slide
+        .is_some_and(|slide| SLIDES.get(slide) == Some(&Slide::Closing));
+    let view = if closing {
+        html! {
+            <section class="panel closing-slide" data-testid="closing-slide" aria-labelledby="closing-heading">
+                <h2 id="closing-heading">{ strings.closing_heading }</h2>
+                <QrCode text={link.clone()} label={strings.closing_heading} />
+                <p class="panel-note">{ strings.closing_note }</p>
+                <p class="brief-link">{ link.clone() }</p>
+            </section>
+        }
+    } else {
+        match state.view {
+            View::Overview => html! {
+                <div class="view-stack" data-testid="view-overview">
+                <SummaryPanel plan={plan.clone()} scenario={scenario.clone()} defaults={Shared(state.defaults.clone())}
+                    evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
+                <LeadTest plan={plan.clone()} evaluations={Shared(evaluations.clone())} {lang} />
+                <Scorecard plan={plan.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
+                <CompositionPanel spec={composition_spec} {lang} />
+                <section class="panel" aria-labelledby="chart-heading">
+                    <h2 id="chart-heading">{ strings.chart_heading }</h2>
+                    <p class="chart-key">
+                        <span>{ strings.legend_projection }</span>
+                        <span>{ strings.legend_goal }</span>
+                    </p>
+                    <LineChart
+                        spec={chart_spec}
+                        description={strings.chart_description}
+                        table_summary={strings.chart_table_summary}
+                        first_column={strings.table_industry}
+                        testid="industry-chart"
+                        export_name={Some(AttrValue::from("pathways-industries"))}
+                        {lang}
+                    />
+                    <p class="provenance-note">
+                        <span class="badge badge-assumption">{ strings.badge_assumption }</span>
+                        { strings.baseline_note }
+                    </p>
+                </section>
+                </div>
+            },
+            View::Industries => html! {
+                <IndustriesView
+                    plan={plan.clone()}
+                    projection={Shared(projection.clone())}
+                    evaluations={Shared(evaluations.clone())}
+                    bands={bands.clone().map(Shared)}
                     {lang}
                 />
-                <p class="provenance-note">
-                    <span class="badge badge-assumption">{ strings.badge_assumption }</span>
-                    { strings.baseline_note }
-                </p>
-            </section>
-            </div>
-        },
-        View::Industries => html! {
-            <IndustriesView
-                plan={plan.clone()}
-                projection={Shared(projection.clone())}
-                evaluations={Shared(evaluations.clone())}
-                bands={bands.clone().map(Shared)}
-                {lang}
-            />
-        },
-        View::Indicators => html! {
-            <IndicatorsView
-                plan={plan.clone()}
-                scenario={scenario.clone()}
-                projection={Shared(projection.clone())}
-                evaluations={Shared(evaluations.clone())}
-                bands={bands.clone().map(Shared)}
-                {lang}
-            />
-        },
-        View::Register => html! {
-            <GoalRegister
-                plan={plan.clone()}
-                evaluations={Shared(evaluations.clone())}
-                tracked={Shared(state.tracked.clone())}
-                {lang}
-                {on_set_tracked}
-            />
-        },
-        View::Brief => html! {
-            <BriefView
-                plan={plan.clone()}
-                scenario={scenario.clone()}
-                defaults={Shared(state.defaults.clone())}
-                evaluations={Shared(evaluations.clone())}
-                bands={bands.clone().map(Shared)}
-                composition={composition_spec.clone()}
-                industries={chart_spec.clone()}
-                name={state.name.clone()}
-                note={state.note.clone()}
-                link={format!("{}#{}", web::page_address(), encode_link(&state.plan, &state.share_state()))}
-                {lang}
-            />
-        },
-        View::Analysis => html! {
-            <AnalysisView
-                plan={plan.clone()}
-                scenario={scenario.clone()}
-                projection={Shared(projection.clone())}
-                {lang}
-            />
-        },
-        View::Share => {
-            let export_json = {
-                let state = state.clone();
-                Callback::from(move |_: ()| {
-                    let json = encode_file(&state.plan, &state.share_state());
-                    web::download_text(&file_stem(&state.name, "json"), "application/json", &json);
-                })
-            };
-            let export_csv = {
-                let state = state.clone();
-                let projection = projection.clone();
-                Callback::from(move |_: ()| {
-                    let csv = projection_csv(&state.plan, &projection, state.lang == Lang::Zh);
-                    web::download_text(
-                        &file_stem(&state.name, "csv"),
-                        "text/csv;charset=utf-8",
-                        &csv,
-                    );
-                })
-            };
-            let on_import = {
-                let state = state.clone();
-                Callback::from(move |result: Result<String, String>| {
-                    match result
-                        .map_err(|error| (error.clone(), error))
-                        .and_then(|text| {
-                            decode_file(&state.plan, &text)
-                                .map_err(|error| (error.message(true), error.message(false)))
-                        }) {
-                        Ok(loaded) => {
-                            state.dispatch(Action::Load(Box::new(loaded)));
-                            state.dispatch(Action::Notify(Notice::info(
-                                Lang::Zh.share_strings().imported,
-                                Lang::En.share_strings().imported,
-                            )));
-                        }
-                        Err((zh, en)) => state.dispatch(Action::Notify(Notice::problem(
-                            format!("{} {zh}", Lang::Zh.share_strings().import_failed),
-                            format!("{} {en}", Lang::En.share_strings().import_failed),
-                        ))),
-                    }
-                })
-            };
-            let library_save = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |name: String| {
-                    dispatcher.dispatch(Action::LibrarySave {
-                        id: web::unique_id(),
-                        name,
-                        saved_at: web::now_iso(),
-                    })
-                })
-            };
-            let library_duplicate = {
-                let dispatcher = state.dispatcher();
-                Callback::from(move |id: String| {
-                    dispatcher.dispatch(Action::LibraryDuplicate {
-                        id,
-                        new_id: web::unique_id(),
-                        saved_at: web::now_iso(),
-                    })
-                })
-            };
-            let dispatcher = state.dispatcher();
-            let to = |make: fn(String) -> Action| {
-                let dispatcher = dispatcher.clone();
-                Callback::from(move |value: String| dispatcher.dispatch(make(value)))
-            };
-            html! {
-                <SharePanel
-                    link={format!("{}#{}", web::page_address(), encode_link(&state.plan, &state.share_state()))}
+            },
+            View::Indicators => html! {
+                <IndicatorsView
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    projection={Shared(projection.clone())}
+                    evaluations={Shared(evaluations.clone())}
+                    bands={bands.clone().map(Shared)}
+                    {lang}
+                />
+            },
+            View::Register => html! {
+                <GoalRegister
+                    plan={plan.clone()}
+                    evaluations={Shared(evaluations.clone())}
+                    tracked={Shared(state.tracked.clone())}
+                    {lang}
+                    {on_set_tracked}
+                />
+            },
+            View::Brief => html! {
+                <BriefView
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    defaults={Shared(state.defaults.clone())}
+                    evaluations={Shared(evaluations.clone())}
+                    bands={bands.clone().map(Shared)}
+                    composition={composition_spec.clone()}
+                    industries={chart_spec.clone()}
                     name={state.name.clone()}
                     note={state.note.clone()}
-                    library={Shared(state.library.clone())}
+                    link={link.clone()}
                     {lang}
-                    on_set_name={to(Action::SetName)}
-                    on_set_note={to(Action::SetNote)}
-                    on_export_json={export_json}
-                    on_export_csv={export_csv}
-                    {on_import}
-                    on_library_save={library_save}
-                    on_library_open={to(|id| Action::LibraryOpen { id })}
-                    on_library_rename={{
-                        let dispatcher = dispatcher.clone();
-                        Callback::from(move |(id, name): (String, String)| dispatcher.dispatch(Action::LibraryRename { id, name }))
-                    }}
-                    on_library_duplicate={library_duplicate}
-                    on_library_delete={to(|id| Action::LibraryDelete { id })}
                 />
+            },
+            View::Analysis => html! {
+                <AnalysisView
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    projection={Shared(projection.clone())}
+                    {lang}
+                />
+            },
+            View::Share => {
+                let export_json = {
+                    let state = state.clone();
+                    Callback::from(move |_: ()| {
+                        let json = encode_file(&state.plan, &state.share_state());
+                        web::download_text(
+                            &file_stem(&state.name, "json"),
+                            "application/json",
+                            &json,
+                        );
+                    })
+                };
+                let export_csv = {
+                    let state = state.clone();
+                    let projection = projection.clone();
+                    Callback::from(move |_: ()| {
+                        let csv = projection_csv(&state.plan, &projection, state.lang == Lang::Zh);
+                        web::download_text(
+                            &file_stem(&state.name, "csv"),
+                            "text/csv;charset=utf-8",
+                            &csv,
+                        );
+                    })
+                };
+                let on_import = {
+                    let state = state.clone();
+                    Callback::from(move |result: Result<String, String>| {
+                        match result
+                            .map_err(|error| (error.clone(), error))
+                            .and_then(|text| {
+                                decode_file(&state.plan, &text)
+                                    .map_err(|error| (error.message(true), error.message(false)))
+                            }) {
+                            Ok(loaded) => {
+                                state.dispatch(Action::Load(Box::new(loaded)));
+                                state.dispatch(Action::Notify(Notice::info(
+                                    Lang::Zh.share_strings().imported,
+                                    Lang::En.share_strings().imported,
+                                )));
+                            }
+                            Err((zh, en)) => state.dispatch(Action::Notify(Notice::problem(
+                                format!("{} {zh}", Lang::Zh.share_strings().import_failed),
+                                format!("{} {en}", Lang::En.share_strings().import_failed),
+                            ))),
+                        }
+                    })
+                };
+                let library_save = {
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |name: String| {
+                        dispatcher.dispatch(Action::LibrarySave {
+                            id: web::unique_id(),
+                            name,
+                            saved_at: web::now_iso(),
+                        })
+                    })
+                };
+                let library_duplicate = {
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |id: String| {
+                        dispatcher.dispatch(Action::LibraryDuplicate {
+                            id,
+                            new_id: web::unique_id(),
+                            saved_at: web::now_iso(),
+                        })
+                    })
+                };
+                let dispatcher = state.dispatcher();
+                let to = |make: fn(String) -> Action| {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+                };
+                html! {
+                    <SharePanel
+                        link={link.clone()}
+                        name={state.name.clone()}
+                        note={state.note.clone()}
+                        library={Shared(state.library.clone())}
+                        {lang}
+                        on_set_name={to(Action::SetName)}
+                        on_set_note={to(Action::SetNote)}
+                        on_export_json={export_json}
+                        on_export_csv={export_csv}
+                        {on_import}
+                        on_library_save={library_save}
+                        on_library_open={to(|id| Action::LibraryOpen { id })}
+                        on_library_rename={{
+                            let dispatcher = dispatcher.clone();
+                            Callback::from(move |(id, name): (String, String)| dispatcher.dispatch(Action::LibraryRename { id, name }))
+                        }}
+                        on_library_duplicate={library_duplicate}
+                        on_library_delete={to(|id| Action::LibraryDelete { id })}
+                    />
+                }
             }
+            View::Sources => html! {
+                <DataSources
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    defaults={Shared(state.defaults.clone())}
+                    {lang}
+                    on_set={on_set.clone()}
+                    on_reset={on_reset.clone()}
+                />
+            },
         }
-        View::Sources => html! {
-            <DataSources
-                plan={plan.clone()}
-                scenario={scenario.clone()}
-                defaults={Shared(state.defaults.clone())}
-                {lang}
-                on_set={on_set.clone()}
-                on_reset={on_reset.clone()}
-            />
-        },
     };
 
     html! {
-        <div class="app" data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
-            <Header {lang} {on_toggle_lang} />
+        <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
+            <Header {lang} {on_toggle_lang} {on_present} />
             if let Some(notice) = &state.notice {
                 <div class={classes!("notice", if notice.kind == NoticeKind::Problem { "notice-problem" } else { "notice-info" })}
                     role={if notice.kind == NoticeKind::Problem { "alert" } else { "status" }} data-testid="notice">
@@ -382,6 +416,18 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     </div>
                 </div>
             </main>
+            if let Some(slide) = state.slide {
+                <nav class="presentation-bar" aria-label={strings.present} data-testid="presentation-bar">
+                    <button type="button" class="icon-button" onclick={on_step_slide.reform(|_: MouseEvent| -1)}
+                        aria-label="←" disabled={slide == 0}>{ "←" }</button>
+                    <span data-testid="slide-number">{ format!("{}/{}", slide + 1, SLIDES.len()) }</span>
+                    <button type="button" class="icon-button" onclick={on_step_slide.reform(|_: MouseEvent| 1)}
+                        aria-label="→" disabled={slide + 1 == SLIDES.len()}>{ "→" }</button>
+                    <span class="presentation-help">{ strings.present_help }</span>
+                    <button type="button" class="icon-button" data-testid="stop-presenting"
+                        onclick={on_stop_presenting.reform(|_: MouseEvent| ())}>{ strings.present_exit }</button>
+                </nav>
+            }
         </div>
     }
 }
@@ -403,6 +449,9 @@ struct Callbacks {
     on_shock: Callback<(usize, Option<Shock>)>,
     on_flag: Callback<(Flag, bool)>,
     on_seed: Callback<u64>,
+    on_present: Callback<()>,
+    on_step_slide: Callback<isize>,
+    on_stop_presenting: Callback<()>,
 }
 
 impl Callbacks {
@@ -433,6 +482,21 @@ impl Callbacks {
             on_shock: to(&dispatcher, |(idx, shock)| Action::SetShock { idx, shock }),
             on_flag: to(&dispatcher, |(flag, on)| Action::SetFlag { flag, on }),
             on_seed: to(&dispatcher, Action::SetSeed),
+            on_present: {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |_: ()| {
+                    web::request_fullscreen();
+                    dispatcher.dispatch(Action::StartPresenting);
+                })
+            },
+            on_step_slide: to(&dispatcher, Action::StepSlide),
+            on_stop_presenting: {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |_: ()| {
+                    web::exit_fullscreen();
+                    dispatcher.dispatch(Action::StopPresenting);
+                })
+            },
         }
     }
 }

@@ -89,7 +89,26 @@ pub struct AppState {
     pub compare: Rc<Vec<NamedScenario>>,
     /// A message for the user (a broken link, a bad file, full storage).
     pub notice: Option<Notice>,
+    /// The slide shown in presentation mode, or `None` outside it.
+    pub slide: Option<usize>,
 }
+
+/// What presentation mode steps through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    View(View),
+    /// The closing slide: the QR code of the current link.
+    Closing,
+}
+
+/// The slides of presentation mode, in order.
+pub const SLIDES: [Slide; 5] = [
+    Slide::View(View::Overview),
+    Slide::View(View::Industries),
+    Slide::View(View::Indicators),
+    Slide::View(View::Analysis),
+    Slide::Closing,
+];
 
 /// A message shown above the app until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,6 +189,7 @@ impl AppState {
             library: Rc::new(Library::default()),
             compare: Rc::new(Vec::new()),
             notice: None,
+            slide: None,
         }
     }
 
@@ -381,6 +401,12 @@ pub enum Action {
     },
     /// Sets the Monte Carlo seed.
     SetSeed(u64),
+    /// Enters presentation mode on the first slide.
+    StartPresenting,
+    /// Leaves presentation mode, back to the view of the current slide.
+    StopPresenting,
+    /// Moves `by` slides forward (negative: back), staying within the slides.
+    StepSlide(isize),
     /// Undoes the last scenario change.
     Undo,
     /// Redoes the last undone scenario change.
@@ -591,6 +617,33 @@ impl Reducible for AppState {
                 let mut scenario = (*self.scenario).clone();
                 scenario.uncertainty.seed = seed;
                 self.validated(scenario)
+            }
+            Action::StartPresenting => Rc::new(AppState {
+                slide: Some(0),
+                view: View::Overview,
+                ..(*self).clone()
+            }),
+            Action::StopPresenting => Rc::new(AppState {
+                slide: None,
+                ..(*self).clone()
+            }),
+            Action::StepSlide(by) => {
+                let Some(current) = self.slide else {
+                    return self;
+                };
+                let next = current.saturating_add_signed(by).min(SLIDES.len() - 1);
+                if next == current {
+                    return self;
+                }
+                let view = match SLIDES[next] {
+                    Slide::View(view) => view,
+                    Slide::Closing => self.view,
+                };
+                Rc::new(AppState {
+                    slide: Some(next),
+                    view,
+                    ..(*self).clone()
+                })
             }
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),

@@ -279,3 +279,24 @@ pub fn today() -> String {
         date.get_date()
     )
 }
+
+/// Asks for full screen (presentation mode); a refusal is not an error.
+pub fn request_fullscreen() {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        if root.request_fullscreen().is_err() {
+            gloo::console::warn!("full screen was refused");
+        }
+    }
+}
+
+/// Leaves full screen, if the page is in it.
+pub fn exit_fullscreen() {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        }
+    }
+}

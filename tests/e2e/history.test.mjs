@@ -138,3 +138,29 @@ describe('more assumptions', () => {
     await context.close();
   });
 });
+
+describe('presentation mode', () => {
+  test('steps through the views with arrow and clicker keys, ends on the QR code, Esc leaves', async () => {
+    const { context, page, app, problems } = await openApp();
+    await page.getByTestId('present').click();
+    await page.getByTestId('presentation-bar').waitFor();
+    assert.equal(await page.locator('.assumptions').isVisible(), false, 'controls hidden');
+    assert.equal(await page.getByTestId('slide-number').textContent(), '1/5');
+    await page.getByTestId('view-overview').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('view-industries').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('PageDown');
+    await page.getByTestId('view-indicators').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('PageUp');
+    await page.getByTestId('view-industries').waitFor({ timeout: 10_000 });
+    for (let press = 0; press < 5; press += 1) await page.keyboard.press('ArrowRight');
+    await page.getByTestId('closing-slide').waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId('slide-number').textContent(), '5/5');
+    await page.getByTestId('qr-code').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation-bar').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.locator('.assumptions').isVisible(), true);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});

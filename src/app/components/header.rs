@@ -6,6 +6,8 @@ use crate::app::i18n::Lang;
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
+    /// Enters presentation mode.
+    pub on_present: Callback<()>,
 }
 
 /// The title, a one-line statement of what is simulated, and the language
@@ -21,6 +23,11 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h1 data-testid="app-title">{ strings.title }</h1>
                 <p class="app-subtitle">{ strings.subtitle }</p>
             </div>
+            <div class="header-actions">
+            <button type="button" class="lang-toggle" data-testid="present"
+                onclick={props.on_present.reform(|_: MouseEvent| ())}>
+                { strings.present }
+            </button>
             <button
                 type="button"
                 class="lang-toggle"
@@ -31,6 +38,7 @@ pub fn header(props: &HeaderProps) -> Html {
             >
                 { strings.toggle_lang }
             </button>
+            </div>
         </header>
         <aside class="intro" aria-label={strings.intro_legend} data-testid="provenance-legend">
             <span>{ strings.intro_legend }</span>

@@ -4,6 +4,7 @@
 mod use_autosave;
 mod use_document_lang;
 mod use_monte_carlo;
+mod use_presentation_keys;
 mod use_undo_shortcuts;
 mod use_url_sync;
 mod use_window_width;
@@ -11,6 +12,7 @@ mod use_window_width;
 pub use use_autosave::use_autosave;
 pub use use_document_lang::use_document_lang;
 pub use use_monte_carlo::{use_monte_carlo, MonteCarloRun, MONTE_CARLO_DEBOUNCE_MS};
+pub use use_presentation_keys::use_presentation_keys;
 pub use use_undo_shortcuts::use_undo_shortcuts;
 pub use use_url_sync::use_url_sync;
 pub use use_window_width::use_window_width;

@@ -279,6 +279,11 @@ pub struct Strings {
     pub brief_settings: &'static str,
     pub brief_sources: &'static str,
     pub brief_assumptions: &'static str,
+    pub present: &'static str,
+    pub present_help: &'static str,
+    pub present_exit: &'static str,
+    pub closing_heading: &'static str,
+    pub closing_note: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -420,6 +425,11 @@ static ZH: Strings = Strings {
     brief_settings: "情景设定:各产业年均增速与 2017 年基数",
     brief_sources: "数据来源与假设",
     brief_assumptions: "本情景中仍为假设的数值",
+    present: "演示模式",
+    present_help: "← → 或翻页笔翻页 · Esc 退出",
+    present_exit: "退出演示",
+    closing_heading: "扫码打开本情景",
+    closing_note: "用手机扫描二维码,即可打开与屏幕上完全相同的情景。",
 };
 
 static EN: Strings = Strings {
@@ -561,6 +571,11 @@ static EN: Strings = Strings {
     brief_settings: "Scenario settings: growth a year and 2017 base by industry",
     brief_sources: "Sources and assumptions",
     brief_assumptions: "Numbers in this scenario that are still assumptions",
+    present: "Present",
+    present_help: "← → or a clicker to move · Esc to leave",
+    present_exit: "Leave presentation",
+    closing_heading: "Scan to open this scenario",
+    closing_note: "Scan the QR code with a phone to open exactly the scenario on the screen.",
 };
 
 #[cfg(test)]
