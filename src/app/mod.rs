@@ -29,8 +29,8 @@ use inputs::Input;
 use shared::Shared;
 use state::{Action, AppState, Flag, Notice, NoticeKind, Slide, View, SLIDES};
 use views::{
-    AnalysisView, AssumptionsPanel, BriefView, CompositionPanel, DataSources, GoalRegister,
-    IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
+    AnalysisView, AssumptionsPanel, BriefView, CompareView, CompositionPanel, DataSources,
+    GoalRegister, IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -254,6 +254,24 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     note={state.note.clone()}
                     link={link.clone()}
                     {lang}
+                />
+            },
+            View::Compare => html! {
+                <CompareView
+                    plan={plan.clone()}
+                    scenario={scenario.clone()}
+                    name={state.name.clone()}
+                    compare={Shared(state.compare.clone())}
+                    library={Shared(state.library.clone())}
+                    {lang}
+                    on_add={{
+                        let dispatcher = state.dispatcher();
+                        Callback::from(move |named| dispatcher.dispatch(Action::CompareAdd(Box::new(named))))
+                    }}
+                    on_remove={{
+                        let dispatcher = state.dispatcher();
+                        Callback::from(move |idx| dispatcher.dispatch(Action::CompareRemove(idx)))
+                    }}
                 />
             },
             View::Analysis => html! {

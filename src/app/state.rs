@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::i18n::Lang;
 use super::inputs::Input;
 use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, Shock};
-use crate::share::{Library, LibraryEntry, NamedScenario, ShareState};
+use crate::share::{Library, LibraryEntry, NamedScenario, ShareState, MAX_COMPARE};
 
 /// The views of the simulator, in tab order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -26,15 +26,17 @@ pub enum View {
     Sources,
     Analysis,
     Share,
+    Compare,
     Brief,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Industries,
         View::Indicators,
         View::Analysis,
+        View::Compare,
         View::Register,
         View::Sources,
         View::Share,
@@ -57,6 +59,7 @@ impl View {
             View::Analysis => "analysis",
             View::Share => "share",
             View::Brief => "brief",
+            View::Compare => "compare",
         }
     }
 }
@@ -215,13 +218,23 @@ impl AppState {
 
     /// The parts of the state a link or file carries, cheap to compare: what
     /// the address bar and the autosave watch.
-    pub fn shared_parts(&self) -> (Rc<Scenario>, View, Lang, Rc<String>, Rc<String>) {
+    pub fn shared_parts(
+        &self,
+    ) -> (
+        Rc<Scenario>,
+        View,
+        Lang,
+        Rc<String>,
+        Rc<String>,
+        Rc<Vec<NamedScenario>>,
+    ) {
         (
             self.scenario.clone(),
             self.view,
             self.lang,
             self.name.clone(),
             self.note.clone(),
+            self.compare.clone(),
         )
     }
 
@@ -401,6 +414,10 @@ pub enum Action {
     },
     /// Sets the Monte Carlo seed.
     SetSeed(u64),
+    /// Adds a scenario to the comparison (at most four; validated).
+    CompareAdd(Box<NamedScenario>),
+    /// Removes compared scenario `idx`.
+    CompareRemove(usize),
     /// Enters presentation mode on the first slide.
     StartPresenting,
     /// Leaves presentation mode, back to the view of the current slide.
@@ -617,6 +634,29 @@ impl Reducible for AppState {
                 let mut scenario = (*self.scenario).clone();
                 scenario.uncertainty.seed = seed;
                 self.validated(scenario)
+            }
+            Action::CompareAdd(named) => {
+                let valid = named.scenario.validate(&self.plan).is_ok();
+                if !valid || self.compare.len() >= MAX_COMPARE {
+                    return self;
+                }
+                let mut compare = (*self.compare).clone();
+                compare.push(*named);
+                Rc::new(AppState {
+                    compare: Rc::new(compare),
+                    ..(*self).clone()
+                })
+            }
+            Action::CompareRemove(idx) => {
+                if idx >= self.compare.len() {
+                    return self;
+                }
+                let mut compare = (*self.compare).clone();
+                compare.remove(idx);
+                Rc::new(AppState {
+                    compare: Rc::new(compare),
+                    ..(*self).clone()
+                })
             }
             Action::StartPresenting => Rc::new(AppState {
                 slide: Some(0),

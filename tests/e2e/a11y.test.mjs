@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { AppPage, launchBrowser, serveDist } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'register', 'sources', 'share', 'brief'];
+const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'register', 'sources', 'share', 'compare', 'brief'];
 
 let server;
 let browser;

@@ -260,3 +260,34 @@ describe('sharing and saving', () => {
     await context.close();
   });
 });
+
+describe('comparison', () => {
+  test('presets and links join the comparison; differences, side-by-side goals and overlays show; the link carries them', async () => {
+    const { context, page, app, problems } = await openApp();
+    await app.openView('compare');
+    await page.getByTestId('compare-preset-trend').click();
+    await page.getByTestId('compare-preset-stress').click();
+    await page.getByTestId('compare-scorecard').waitFor();
+    assert.equal(await page.locator('[data-testid=compare-scorecard] thead th').count(), 6, 'goal, year, target + three scenarios');
+    assert.match(await page.getByTestId('compare-differs-0').textContent(), /高端化工/);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="compare-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 8, null, { timeout: 15_000 });
+    // A link pasted by a colleague joins too; a broken one says why.
+    await page.getByTestId('compare-link').fill('#1~g__6~len~sESt');
+    await page.getByTestId('compare-add-link').click();
+    await page.getByTestId('compare-entry-3').waitFor({ timeout: 10_000 });
+    await page.getByTestId('compare-link').fill('#1~g__6~len~XXXX');
+    await page.getByTestId('compare-add-link').click();
+    await page.locator('[data-testid=view-compare] [role=alert]').waitFor({ timeout: 10_000 });
+    await page.getByTestId('compare-remove-2').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=compare-entry-3]'), null, { timeout: 10_000 });
+    await waitForFragment(page, () => /~[cC]/.test(location.hash));
+    const address = page.url();
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+
+    const fresh = await openApp(address);
+    await fresh.page.getByTestId('view-compare').waitFor({ timeout: 10_000 });
+    assert.equal(await fresh.page.locator('[data-testid^="compare-entry-"]').count(), 3, 'current + two compared');
+    await fresh.context.close();
+  });
+});

@@ -42,6 +42,9 @@ const VIEWS = {
     await page.getByTestId('qr-code').waitFor();
     assert.match(await page.getByTestId('share-link').inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/#/);
   },
+  compare: async (page) => {
+    await page.getByTestId('compare-add-current').waitFor();
+  },
   brief: async (page) => {
     await page.getByTestId('view-brief').getByTestId('summary').waitFor();
     await page.getByTestId('print').waitFor();

@@ -5,6 +5,7 @@
 mod analysis;
 mod assumptions;
 mod brief;
+mod compare;
 mod indicators;
 mod industries;
 mod overview;
@@ -16,6 +17,7 @@ mod sources;
 pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
 pub use brief::{BriefView, BriefViewProps};
+pub use compare::{CompareView, CompareViewProps};
 pub use indicators::{IndicatorsView, IndicatorsViewProps};
 pub use industries::{IndustriesView, IndustriesViewProps};
 pub use overview::{
