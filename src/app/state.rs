@@ -96,6 +96,16 @@ pub struct AppState {
     pub slide: Option<usize>,
 }
 
+/// The parts of the state a link or file carries, cheap to compare.
+pub type SharedParts = (
+    Rc<Scenario>,
+    View,
+    Lang,
+    Rc<String>,
+    Rc<String>,
+    Rc<Vec<NamedScenario>>,
+);
+
 /// What presentation mode steps through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slide {
@@ -218,16 +228,7 @@ impl AppState {
 
     /// The parts of the state a link or file carries, cheap to compare: what
     /// the address bar and the autosave watch.
-    pub fn shared_parts(
-        &self,
-    ) -> (
-        Rc<Scenario>,
-        View,
-        Lang,
-        Rc<String>,
-        Rc<String>,
-        Rc<Vec<NamedScenario>>,
-    ) {
+    pub fn shared_parts(&self) -> SharedParts {
         (
             self.scenario.clone(),
             self.view,
