@@ -13,3 +13,12 @@ try {
   }
   throw error;
 }
+
+// Once the app runs, the service worker (sw.js, next to this file) keeps it
+// working offline. Only over http(s) and where the browser offers it (a
+// secure context); a failure costs only offline use, so it is a warning.
+if ((location.protocol === 'http:' || location.protocol === 'https:') && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch((error) => {
+    console.warn('Offline use unavailable: the service worker did not register.', error);
+  });
+}

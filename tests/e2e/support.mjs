@@ -21,16 +21,20 @@ const MIME = {
   '.png': 'image/png',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close, bytesServed }. */
-export async function serveDist() {
-  await stat(join(dist, 'index.html')).catch(() => {
-    throw new Error('dist/index.html is missing: run `trunk build --release` first');
+/**
+ * Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close, served }.
+ * `dir` serves another folder instead (read per request, so a test may change
+ * its files while it is served, e.g. to publish a new release).
+ */
+export async function serveDist({ dir = dist } = {}) {
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`${join(dir, 'index.html')} is missing: run \`trunk build --release\` first`);
   });
   const served = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dist)) {
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir)) {
       response.writeHead(403).end();
       return;
     }

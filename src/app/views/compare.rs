@@ -50,15 +50,22 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         .collect();
     let computed = {
         let plan = props.plan.clone();
-        use_memo((props.scenario.clone(), props.compare.clone(), props.name.clone()), move |_| {
-            all.iter()
-                .map(|(name, scenario)| {
-                    let projection = project(&plan, scenario);
-                    let evaluations = evaluate(&plan, scenario, &projection);
-                    (name.clone(), scenario.clone(), projection, evaluations)
-                })
-                .collect::<Vec<_>>()
-        })
+        use_memo(
+            (
+                props.scenario.clone(),
+                props.compare.clone(),
+                props.name.clone(),
+            ),
+            move |_| {
+                all.iter()
+                    .map(|(name, scenario)| {
+                        let projection = project(&plan, scenario);
+                        let evaluations = evaluate(&plan, scenario, &projection);
+                        (name.clone(), scenario.clone(), projection, evaluations)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
     };
     let full = props.compare.len() >= MAX_COMPARE;
 
