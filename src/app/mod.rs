@@ -62,9 +62,11 @@ pub struct SimulatorProps {
 #[function_component(Simulator)]
 pub fn simulator(props: &SimulatorProps) -> Html {
     let state = use_reducer(|| {
-        let plan = props.plan.0.clone();
-        let startup = persist::read_startup(&plan);
-        AppState::open(plan, startup.opened, startup.library, startup.notice)
+        let embedded_id = props.plan.id.clone();
+        let (plan, plan_notice) = persist::read_plan(props.plan.0.clone());
+        let startup = persist::read_startup(&plan, &embedded_id);
+        let notice = plan_notice.or(startup.notice);
+        AppState::open(plan, startup.opened, startup.library, notice, &embedded_id)
     });
     use_url_sync(state.clone());
     use_autosave(state.clone());
@@ -329,6 +331,58 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                         }
                     })
                 };
+                let on_load_plan = {
+                    let state = state.clone();
+                    Callback::from(move |result: Result<String, String>| {
+                        let loaded = result.and_then(|text| {
+                            Plan::from_json(&text)
+                                .map(|plan| (plan, text))
+                                .map_err(|error| error.to_string())
+                        });
+                        match loaded {
+                            Ok((plan, text)) => {
+                                let mut notices = Vec::new();
+                                let library =
+                                    persist::read_library(&plan, &state.embedded_id, &mut notices);
+                                if web::storage_set(persist::PLAN_KEY, &text).is_err() {
+                                    gloo::console::warn!(
+                                        "the plan file could not be kept in storage"
+                                    );
+                                }
+                                state.dispatch(Action::LoadPlan {
+                                    plan: Rc::new(plan),
+                                    library,
+                                });
+                                state.dispatch(Action::Notify(notices.pop().unwrap_or_else(
+                                    || {
+                                        Notice::info(
+                                            Lang::Zh.share_strings().plan_loaded,
+                                            Lang::En.share_strings().plan_loaded,
+                                        )
+                                    },
+                                )));
+                            }
+                            Err(problems) => state.dispatch(Action::Notify(Notice::problem(
+                                format!("{} {problems}", Lang::Zh.share_strings().plan_failed),
+                                format!("{} {problems}", Lang::En.share_strings().plan_failed),
+                            ))),
+                        }
+                    })
+                };
+                let on_restore_plan = {
+                    let state = state.clone();
+                    let embedded = props.plan.0.clone();
+                    Callback::from(move |_: ()| {
+                        let _ = web::storage_remove(persist::PLAN_KEY);
+                        let mut notices = Vec::new();
+                        let library =
+                            persist::read_library(&embedded, &state.embedded_id, &mut notices);
+                        state.dispatch(Action::LoadPlan {
+                            plan: embedded.clone(),
+                            library,
+                        });
+                    })
+                };
                 let library_save = {
                     let dispatcher = state.dispatcher();
                     Callback::from(move |name: String| {
@@ -374,6 +428,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                         }}
                         on_library_duplicate={library_duplicate}
                         on_library_delete={to(|id| Action::LibraryDelete { id })}
+                        plan_title={lang.pick(&state.plan.title.zh, &state.plan.title.en).to_string()}
+                        custom_plan={state.plan.id != *state.embedded_id}
+                        on_load_plan={on_load_plan}
+                        on_restore_plan={on_restore_plan}
                     />
                 }
             }

@@ -3,6 +3,8 @@
 //! versioned formats of `crate::share`, each failure turned into a notice
 //! and never into a lost scenario.
 
+use std::rc::Rc;
+
 use super::state::Notice;
 use crate::model::Plan;
 use crate::share::{decode_file, decode_library, decode_link, Library, ShareState};
@@ -15,6 +17,36 @@ pub const LIBRARY_KEY: &str = "shouguang-pathways.library";
 /// Where an unreadable library is moved before a new one is written, so
 /// nothing the user saved is overwritten.
 pub const LIBRARY_BACKUP_KEY: &str = "shouguang-pathways.library.unreadable";
+/// Where a plan file the user loaded is kept, so the app reopens with it.
+pub const PLAN_KEY: &str = "shouguang-pathways.plan";
+
+/// The storage key of `base` for a plan: the embedded plan uses the key as
+/// it is; a loaded plan gets its own, so plans never overwrite each other.
+pub fn key_for(base: &str, plan: &Plan, embedded_id: &str) -> String {
+    if plan.id == embedded_id {
+        base.to_string()
+    } else {
+        format!("{base}.{}", plan.id)
+    }
+}
+
+/// The plan the page opens with: a loaded plan kept in storage, else the
+/// embedded one; a stored plan that no longer loads gives a notice.
+pub fn read_plan(embedded: Rc<Plan>) -> (Rc<Plan>, Option<Notice>) {
+    match web::storage_get(PLAN_KEY) {
+        Ok(Some(json)) => match Plan::from_json(&json) {
+            Ok(plan) => (Rc::new(plan), None),
+            Err(error) => (
+                embedded,
+                Some(Notice::problem(
+                    format!("浏览器中保存的规划文件无法读取,已改用内置的寿光规划。{error}"),
+                    format!("The plan file kept in this browser could not be read; the embedded Shouguang plan is used. {error}"),
+                )),
+            ),
+        },
+        Ok(None) | Err(_) => (embedded, None),
+    }
+}
 
 /// What the page opens with.
 pub struct Startup {
@@ -24,8 +56,9 @@ pub struct Startup {
 }
 
 /// Reads the link, the autosave and the library.
-pub fn read_startup(plan: &Plan) -> Startup {
+pub fn read_startup(plan: &Plan, embedded_id: &str) -> Startup {
     let mut notices: Vec<Notice> = Vec::new();
+    let autosave_key = key_for(AUTOSAVE_KEY, plan, embedded_id);
     let fragment = web::location_fragment();
     let opened = if !fragment.is_empty() {
         match decode_link(plan, &fragment) {
@@ -42,7 +75,7 @@ pub fn read_startup(plan: &Plan) -> Startup {
             }
         }
     } else {
-        match web::storage_get(AUTOSAVE_KEY) {
+        match web::storage_get(&autosave_key) {
             Ok(Some(json)) => match decode_file(plan, &json) {
                 Ok(state) => Some(state),
                 Err(error) => {
@@ -56,29 +89,7 @@ pub fn read_startup(plan: &Plan) -> Startup {
             Ok(None) | Err(_) => None,
         }
     };
-    let library = match web::storage_get(LIBRARY_KEY) {
-        Ok(Some(json)) => match decode_library(plan, &json) {
-            Ok(decoded) => {
-                if !decoded.skipped.is_empty() {
-                    let _ = web::storage_set(LIBRARY_BACKUP_KEY, &json);
-                    notices.push(Notice::problem(
-                        format!("情景库中有 {} 个情景已损坏,无法打开;其余情景完好。", decoded.skipped.len()),
-                        format!("{} saved scenario(s) in the library are damaged and could not be opened; the others are fine.", decoded.skipped.len()),
-                    ));
-                }
-                decoded.library
-            }
-            Err(error) => {
-                let _ = web::storage_set(LIBRARY_BACKUP_KEY, &json);
-                notices.push(Notice::problem(
-                    format!("浏览器中的情景库无法读取(原数据已另存备份)。{}", error.message(true)),
-                    format!("The scenario library in this browser could not be read (the original data was kept as a backup). {}", error.message(false)),
-                ));
-                Library::default()
-            }
-        },
-        Ok(None) | Err(_) => Library::default(),
-    };
+    let library = read_library(plan, embedded_id, &mut notices);
     let notice = match notices.len() {
         0 => None,
         1 => notices.pop(),
@@ -99,5 +110,35 @@ pub fn read_startup(plan: &Plan) -> Startup {
         opened,
         library,
         notice,
+    }
+}
+
+/// Reads the library of `plan`, recovering what it can; problems become
+/// notices, and an unreadable library is backed up before anything could
+/// overwrite it.
+pub fn read_library(plan: &Plan, embedded_id: &str, notices: &mut Vec<Notice>) -> Library {
+    match web::storage_get(&key_for(LIBRARY_KEY, plan, embedded_id)) {
+        Ok(Some(json)) => match decode_library(plan, &json) {
+            Ok(decoded) => {
+                if !decoded.skipped.is_empty() {
+                    let _ =
+                        web::storage_set(&key_for(LIBRARY_BACKUP_KEY, plan, embedded_id), &json);
+                    notices.push(Notice::problem(
+                        format!("情景库中有 {} 个情景已损坏,无法打开;其余情景完好。", decoded.skipped.len()),
+                        format!("{} saved scenario(s) in the library are damaged and could not be opened; the others are fine.", decoded.skipped.len()),
+                    ));
+                }
+                decoded.library
+            }
+            Err(error) => {
+                let _ = web::storage_set(&key_for(LIBRARY_BACKUP_KEY, plan, embedded_id), &json);
+                notices.push(Notice::problem(
+                    format!("浏览器中的情景库无法读取(原数据已另存备份)。{}", error.message(true)),
+                    format!("The scenario library in this browser could not be read (the original data was kept as a backup). {}", error.message(false)),
+                ));
+                Library::default()
+            }
+        },
+        Ok(None) | Err(_) => Library::default(),
     }
 }

@@ -94,6 +94,9 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The slide shown in presentation mode, or `None` outside it.
     pub slide: Option<usize>,
+    /// The id of the plan embedded in the app (Shouguang 2018), to tell a
+    /// loaded plan from it.
+    pub embedded_id: Rc<String>,
 }
 
 /// The parts of the state a link or file carries, cheap to compare.
@@ -203,6 +206,7 @@ impl AppState {
             compare: Rc::new(Vec::new()),
             notice: None,
             slide: None,
+            embedded_id: Rc::new(String::new()),
         }
     }
 
@@ -214,10 +218,12 @@ impl AppState {
         opened: Option<ShareState>,
         library: Library,
         notice: Option<Notice>,
+        embedded_id: &str,
     ) -> Self {
         let state = AppState {
             library: Rc::new(library),
             notice,
+            embedded_id: Rc::new(embedded_id.to_string()),
             ..AppState::new(plan)
         };
         match opened {
@@ -419,6 +425,12 @@ pub enum Action {
     CompareAdd(Box<NamedScenario>),
     /// Removes compared scenario `idx`.
     CompareRemove(usize),
+    /// Switches to another plan (validated already): its defaults, its own
+    /// library, an empty history. Language and view stay.
+    LoadPlan {
+        plan: Rc<Plan>,
+        library: Library,
+    },
     /// Enters presentation mode on the first slide.
     StartPresenting,
     /// Leaves presentation mode, back to the view of the current slide.
@@ -659,6 +671,13 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
+            Action::LoadPlan { plan, library } => Rc::new(AppState {
+                library: Rc::new(library),
+                lang: self.lang,
+                view: self.view,
+                embedded_id: self.embedded_id.clone(),
+                ..AppState::new(plan)
+            }),
             Action::StartPresenting => Rc::new(AppState {
                 slide: Some(0),
                 view: View::Overview,

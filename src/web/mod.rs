@@ -300,3 +300,10 @@ pub fn exit_fullscreen() {
         }
     }
 }
+
+/// Removes a key from the browser's local storage.
+pub fn storage_remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::WriteFailed)
+}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::persist::{AUTOSAVE_KEY, LIBRARY_KEY};
+use crate::app::persist::{key_for, AUTOSAVE_KEY, LIBRARY_KEY};
 use crate::app::state::{Action, AppState, Notice};
 use crate::share::{encode_file, encode_library};
 use crate::web;
@@ -17,7 +17,13 @@ pub fn use_autosave(state: UseReducerHandle<AppState>) {
         let warned = warned.clone();
         use_effect_with(state.shared_parts(), move |_| {
             let json = encode_file(&state.plan, &state.share_state());
-            if web::storage_set(AUTOSAVE_KEY, &json).is_err() && !*warned.borrow() {
+            if web::storage_set(
+                &key_for(AUTOSAVE_KEY, &state.plan, &state.embedded_id),
+                &json,
+            )
+            .is_err()
+                && !*warned.borrow()
+            {
                 *warned.borrow_mut() = true;
                 state.dispatch(Action::Notify(storage_notice()));
             }
@@ -31,7 +37,12 @@ pub fn use_autosave(state: UseReducerHandle<AppState>) {
                 return;
             }
             let json = encode_library(&state.plan, library);
-            if web::storage_set(LIBRARY_KEY, &json).is_err() {
+            if web::storage_set(
+                &key_for(LIBRARY_KEY, &state.plan, &state.embedded_id),
+                &json,
+            )
+            .is_err()
+            {
                 state.dispatch(Action::Notify(storage_notice()));
             }
         });

@@ -40,8 +40,9 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     }
     {
         let dispatcher = state.dispatcher();
-        let plan: Rc<_> = state.plan.clone();
-        use_effect_with((), move |_| {
+        // Re-registered when another plan is loaded: links decode against it.
+        use_effect_with(state.plan.clone(), move |plan| {
+            let plan: Rc<_> = plan.clone();
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
                     match decode_link(&plan, &web::location_fragment()) {

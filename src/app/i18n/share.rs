@@ -31,6 +31,13 @@ pub struct ShareStrings {
     pub imported: &'static str,
     pub import_failed: &'static str,
     pub opened_from_library: &'static str,
+    pub plan_heading: &'static str,
+    pub plan_in_use: &'static str,
+    pub plan_note: &'static str,
+    pub load_plan: &'static str,
+    pub restore_plan: &'static str,
+    pub plan_loaded: &'static str,
+    pub plan_failed: &'static str,
 }
 
 static ZH: ShareStrings = ShareStrings {
@@ -63,6 +70,13 @@ static ZH: ShareStrings = ShareStrings {
     imported: "已导入情景文件。",
     import_failed: "情景文件无法导入,当前情景保持不变。",
     opened_from_library: "已从情景库打开。",
+    plan_heading: "其他规划",
+    plan_in_use: "当前规划:",
+    plan_note: "可载入其他县市同格式的规划文件(JSON,格式见 README),所有视图、链接和导出都适用;载入的规划保存在本浏览器中。",
+    load_plan: "载入规划文件(JSON)",
+    restore_plan: "恢复内置的寿光规划",
+    plan_loaded: "已载入规划文件。",
+    plan_failed: "规划文件无法载入,当前规划保持不变。",
 };
 
 static EN: ShareStrings = ShareStrings {
@@ -94,6 +108,13 @@ static EN: ShareStrings = ShareStrings {
     imported: "The scenario file was imported.",
     import_failed: "The scenario file could not be imported; the current scenario is unchanged.",
     opened_from_library: "Opened from the library.",
+    plan_heading: "Other plans",
+    plan_in_use: "Plan in use: ",
+    plan_note: "Load another county's plan file of the same format (JSON, see the README): every view, link and export works on it; the loaded plan is kept in this browser.",
+    load_plan: "Load a plan file (JSON)",
+    restore_plan: "Back to the embedded Shouguang plan",
+    plan_loaded: "The plan file was loaded.",
+    plan_failed: "The plan file could not be loaded; the current plan is unchanged.",
 };
 
 impl Lang {

@@ -31,6 +31,13 @@ pub struct SharePanelProps {
     pub on_library_rename: Callback<(String, String)>,
     pub on_library_duplicate: Callback<String>,
     pub on_library_delete: Callback<String>,
+    /// The title of the plan in use, and whether it is a loaded one.
+    pub plan_title: AttrValue,
+    pub custom_plan: bool,
+    /// Receives the text of a plan file the user chose (or the error).
+    pub on_load_plan: Callback<Result<String, String>>,
+    /// Goes back to the embedded Shouguang plan.
+    pub on_restore_plan: Callback<()>,
 }
 
 /// Sharing and saving: the link with copy and QR code, name and note,
@@ -43,6 +50,22 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let link_ref = use_node_ref();
     let reader = use_mut_ref(|| None::<FileReader>);
     let new_entry_name = use_state(String::new);
+    let plan_reader = use_mut_ref(|| None::<FileReader>);
+    let on_plan_file = {
+        let on_load_plan = props.on_load_plan.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let on_load_plan = on_load_plan.clone();
+            let task = gloo::file::callbacks::read_as_text(&File::from(file), move |result| {
+                on_load_plan.emit(result.map_err(|error| error.to_string()));
+            });
+            *plan_reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
 
     let on_copy = {
         let link = props.link.to_string();
@@ -199,6 +222,20 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     <input type="file" accept=".json,application/json" class="visually-hidden"
                         onchange={on_file} data-testid="import-json" />
                 </label>
+            </div>
+            <h3>{ strings.plan_heading }</h3>
+            <p class="panel-note" data-testid="plan-title">{ format!("{}{}", strings.plan_in_use, props.plan_title) }</p>
+            <p class="panel-note">{ strings.plan_note }</p>
+            <div class="file-row">
+                <label class="reset file-label">
+                    { strings.load_plan }
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        onchange={on_plan_file} data-testid="load-plan" />
+                </label>
+                if props.custom_plan {
+                    <button type="button" class="reset" onclick={props.on_restore_plan.reform(|_: MouseEvent| ())}
+                        data-testid="restore-plan">{ strings.restore_plan }</button>
+                }
             </div>
             <h3>{ strings.library_heading }</h3>
             <form class="library-save" onsubmit={on_save}>

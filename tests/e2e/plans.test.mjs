@@ -1,0 +1,60 @@
+// Another plan of the same schema: load it, use every view, share it, go back.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const demoPlan = fileURLToPath(new URL('../fixtures/plan-demo-county.json', import.meta.url));
+const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'compare', 'register', 'sources', 'share', 'brief'];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('other plans', () => {
+  test('a second plan loads; every view, the link and the export work on it; the embedded plan comes back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const problems = watchPage(page, server.url.replace(/\/$/, ''));
+    const app = new AppPage(page);
+    await app.goto(server.url);
+    await app.openView('share');
+    await page.getByTestId('load-plan').setInputFiles(demoPlan);
+    await page.waitForFunction(() => /示范县/.test(document.querySelector('[data-testid=plan-title]')?.textContent ?? ''), null, { timeout: 10_000 });
+    assert.equal(await app.sliders().count(), 3, 'one growth slider per industry of the loaded plan');
+    for (const view of VIEWS) {
+      await app.openView(view);
+      await page.getByTestId(`view-${view}`).waitFor({ timeout: 10_000 });
+    }
+    // A change travels in the link and survives a reload (the plan is kept).
+    const [, chemicals] = await app.industryIds();
+    await app.field(chemicals).fill('8.5');
+    await app.field(chemicals).press('Enter');
+    await page.waitForFunction(() => location.hash.length > 3, null, { timeout: 10_000 });
+    await page.reload();
+    await page.getByTestId('app').waitFor();
+    assert.equal(await app.sliders().count(), 3);
+    assert.equal(await app.field(chemicals).inputValue(), '8.5');
+    await app.openView('share');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    assert.equal(csv.suggestedFilename().endsWith('.csv'), true);
+    // A broken plan file is refused with the problems named.
+    await page.getByTestId('load-plan').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1, "industries": "none"}') });
+    await page.waitForFunction(() => /规划文件无法载入/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), null, { timeout: 10_000 });
+    assert.equal(await app.sliders().count(), 3, 'the loaded plan stays');
+    await page.getByTestId('restore-plan').click();
+    await page.waitForFunction(() => document.querySelectorAll('input[type=range][data-testid^="slider-growth-"][data-testid$="-0"]').length === 8, null, { timeout: 10_000 });
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.foreignRequests, []);
+    await context.close();
+  });
+});
