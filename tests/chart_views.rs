@@ -139,6 +139,7 @@ fn panel() -> PanelSpec {
         actuals: vec![(2017, 600.0), (2018, 655.0)],
         y_label: "收入(亿元)".into(),
         palette_idx: 0,
+        overlays: Vec::new(),
     }
 }
 
@@ -178,6 +179,7 @@ fn indicator() -> IndicatorSpec {
         x_label: "年份".into(),
         palette_idx: 2,
         axis_start: AxisStart::Data,
+        overlays: Vec::new(),
     }
 }
 
@@ -840,4 +842,27 @@ fn a_tiny_or_empty_canvas_draws_without_panicking() {
             let _ = to_svg(chart, size, &ChartStyle::default());
         }
     }
+}
+
+#[test]
+fn compared_scenarios_are_drawn_as_dotted_overlays_only_when_given() {
+    let plain = svg(AnyChart::Panel(&panel()), PANEL);
+    let with_overlays = svg(
+        AnyChart::Panel(&PanelSpec {
+            overlays: vec![pathways::chart::Overlay {
+                values: (0..12)
+                    .map(|year_idx| 60.0 + 5.0 * f64::from(year_idx))
+                    .collect(),
+                palette_idx: 3,
+            }],
+            ..panel()
+        }),
+        PANEL,
+    );
+    let overlay_colour = series_colour_css(3).to_uppercase();
+    assert!(!plain.contains(&overlay_colour));
+    assert!(
+        with_overlays.contains(&overlay_colour),
+        "the overlay is drawn in its palette colour"
+    );
 }

@@ -27,10 +27,11 @@ use hooks::{
 use i18n::Lang;
 use inputs::Input;
 use shared::Shared;
-use state::{Action, AppState, Flag, Notice, NoticeKind, Slide, View, SLIDES};
+use state::{Action, AppState, Flag, Notice, NoticeKind, Slide, View};
 use views::{
-    AnalysisView, AssumptionsPanel, BriefView, CompareView, CompositionPanel, DataSources,
-    GoalRegister, IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel, SummaryPanel,
+    AnalysisView, AssumptionsPanel, BriefView, CompareView, ComparedSlide, CompositionPanel,
+    DataSources, GoalRegister, IndicatorsView, IndustriesView, LeadTest, Scorecard, SharePanel,
+    SummaryPanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -145,6 +146,16 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         }
     });
 
+    let compared = {
+        let plan = plan.clone();
+        use_memo(state.compare.clone(), move |compare| {
+            compare
+                .iter()
+                .map(|named| (named.name.clone(), project(&plan, &named.scenario)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let compared = (!compared.is_empty()).then(|| Shared(compared.clone()));
     let composition_spec = {
         let plan = plan.clone();
         let scenario = scenario.clone();
@@ -172,10 +183,18 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         web::page_address(),
         encode_link(&state.plan, &state.share_state())
     );
-    let closing = state
-        .slide
-        .is_some_and(|slide| SLIDES.get(slide) == Some(&Slide::Closing));
-    let view = if closing {
+    let current_slide = state.current_slide();
+    let n_slides = state.slides().len();
+    let compared_slide = match current_slide {
+        Some(Slide::Compared(idx)) => state.compare.get(idx).cloned(),
+        _ => None,
+    };
+    let view = if let Some(named) = compared_slide {
+        html! {
+            <ComparedSlide plan={plan.clone()} defaults={Shared(state.defaults.clone())}
+                named={Rc::new(named)} {lang} />
+        }
+    } else if current_slide == Some(Slide::Closing) {
         html! {
             <section class="panel closing-slide" data-testid="closing-slide" aria-labelledby="closing-heading">
                 <h2 id="closing-heading">{ strings.closing_heading }</h2>
@@ -217,6 +236,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
             },
             View::Industries => html! {
                 <IndustriesView
+                    compared={compared.clone()}
                     plan={plan.clone()}
                     projection={Shared(projection.clone())}
                     evaluations={Shared(evaluations.clone())}
@@ -226,6 +246,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
             },
             View::Indicators => html! {
                 <IndicatorsView
+                    compared={compared.clone()}
                     plan={plan.clone()}
                     scenario={scenario.clone()}
                     projection={Shared(projection.clone())}
@@ -496,9 +517,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 <nav class="presentation-bar" aria-label={strings.present} data-testid="presentation-bar">
                     <button type="button" class="icon-button" onclick={on_step_slide.reform(|_: MouseEvent| -1)}
                         aria-label="←" disabled={slide == 0}>{ "←" }</button>
-                    <span data-testid="slide-number">{ format!("{}/{}", slide + 1, SLIDES.len()) }</span>
+                    <span data-testid="slide-number">{ format!("{}/{}", slide + 1, n_slides) }</span>
                     <button type="button" class="icon-button" onclick={on_step_slide.reform(|_: MouseEvent| 1)}
-                        aria-label="→" disabled={slide + 1 == SLIDES.len()}>{ "→" }</button>
+                        aria-label="→" disabled={slide + 1 == n_slides}>{ "→" }</button>
                     <span class="presentation-help">{ strings.present_help }</span>
                     <button type="button" class="icon-button" data-testid="stop-presenting"
                         onclick={on_stop_presenting.reform(|_: MouseEvent| ())}>{ strings.present_exit }</button>

@@ -113,18 +113,38 @@ pub type SharedParts = (
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slide {
     View(View),
+    /// Compared scenario `idx`: its summary, 2028 test and scorecard.
+    Compared(usize),
     /// The closing slide: the QR code of the current link.
     Closing,
 }
 
-/// The slides of presentation mode, in order.
-pub const SLIDES: [Slide; 5] = [
-    Slide::View(View::Overview),
-    Slide::View(View::Industries),
-    Slide::View(View::Indicators),
-    Slide::View(View::Analysis),
-    Slide::Closing,
-];
+impl AppState {
+    /// The slides of presentation mode, in order: the result views, each
+    /// compared scenario and the comparison, then the closing slide.
+    pub fn slides(&self) -> Vec<Slide> {
+        let mut slides: Vec<Slide> = [
+            View::Overview,
+            View::Industries,
+            View::Indicators,
+            View::Analysis,
+        ]
+        .into_iter()
+        .map(Slide::View)
+        .collect();
+        if !self.compare.is_empty() {
+            slides.extend((0..self.compare.len()).map(Slide::Compared));
+            slides.push(Slide::View(View::Compare));
+        }
+        slides.push(Slide::Closing);
+        slides
+    }
+
+    /// The slide shown, if presenting.
+    pub fn current_slide(&self) -> Option<Slide> {
+        self.slide.and_then(|idx| self.slides().get(idx).copied())
+    }
+}
 
 /// A message shown above the app until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -691,13 +711,14 @@ impl Reducible for AppState {
                 let Some(current) = self.slide else {
                     return self;
                 };
-                let next = current.saturating_add_signed(by).min(SLIDES.len() - 1);
+                let slides = self.slides();
+                let next = current.saturating_add_signed(by).min(slides.len() - 1);
                 if next == current {
                     return self;
                 }
-                let view = match SLIDES[next] {
+                let view = match slides[next] {
                     Slide::View(view) => view,
-                    Slide::Closing => self.view,
+                    Slide::Compared(_) | Slide::Closing => self.view,
                 };
                 Rc::new(AppState {
                     slide: Some(next),

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::AxisStart;
+use super::marks::Overlay;
 use super::marks::{Band, GoalMarker};
 use super::single::{draw_single, SingleChart};
 use super::ChartStyle;
@@ -40,6 +41,8 @@ pub struct IndicatorSpec {
     /// Where the value axis starts: [`AxisStart::Data`] shows a change of
     /// tenths of a point, and the axis labels make the cut visible.
     pub axis_start: AxisStart,
+    /// Compared scenarios' projections, drawn dotted.
+    pub overlays: Vec<Overlay>,
 }
 
 /// Draws an indicator: the band, the plan's required path (solid grey),
@@ -88,6 +91,7 @@ pub fn draw_indicator<DB: DrawingBackend>(
         x_label: &spec.x_label,
         palette_idx: spec.palette_idx,
         axis_start: spec.axis_start,
+        overlays: &spec.overlays,
     };
     draw_single(root, &single, style)
 }

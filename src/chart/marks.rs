@@ -18,6 +18,14 @@ pub struct Band {
     pub p90: Vec<f64>,
 }
 
+/// Another scenario's path over the same years, drawn dotted in its own
+/// palette colour (scenario comparison).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    pub values: Vec<f64>,
+    pub palette_idx: usize,
+}
+
 /// A goal drawn as a filled diamond, with a short label beside it (e.g.
 /// "2022 目标"); an empty label draws the diamond alone.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -64,7 +64,7 @@ pub use composition::{
 };
 pub use export::{draw_chart, to_svg, AnyChart};
 pub use indicator::{draw_indicator, IndicatorSpec, REQUIRED_PATH_GREY};
-pub use marks::{Band, GoalMarker};
+pub use marks::{Band, GoalMarker, Overlay};
 pub use panel::{draw_panel, PanelSpec};
 pub use tornado::{draw_tornado, TornadoBar, TornadoSpec, TORNADO_DOWN, TORNADO_UP};
 pub use waterfall::{

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::AxisStart;
+use super::marks::Overlay;
 use super::marks::{Band, GoalMarker};
 use super::single::{draw_single, SingleChart};
 use super::ChartStyle;
@@ -29,6 +30,8 @@ pub struct PanelSpec {
     /// The panel's colour in [`PALETTE`](super::PALETTE), matching the
     /// industry's colour elsewhere.
     pub palette_idx: usize,
+    /// Compared scenarios' projections, drawn dotted.
+    pub overlays: Vec<Overlay>,
 }
 
 /// Draws one small-multiple panel (made for about 300×200 CSS pixels):
@@ -82,6 +85,7 @@ pub fn draw_panel<DB: DrawingBackend>(
         x_label: "",
         palette_idx: spec.palette_idx,
         axis_start: AxisStart::Zero,
+        overlays: &spec.overlays,
     };
     draw_single(root, &single, style)
 }

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::{frame, label_counts, AxisStart, AxisText, Layout, ValueAxis, YearAxis};
+use super::marks::Overlay;
 use super::marks::{
     draw_actuals, draw_fill_between, draw_goals, draw_line, draw_title, finite_runs, Band,
     GoalMarker,
@@ -25,6 +26,8 @@ pub(crate) struct SingleChart<'a> {
     pub x_label: &'a str,
     pub palette_idx: usize,
     pub axis_start: AxisStart,
+    /// Other scenarios' paths, drawn dotted.
+    pub overlays: &'a [Overlay],
 }
 
 pub(crate) fn draw_single<DB: DrawingBackend>(
@@ -71,6 +74,11 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
                 .flat_map(|(path, _)| path.iter().take(n_years)),
         )
         .chain(band_values)
+        .chain(
+            spec.overlays
+                .iter()
+                .flat_map(|overlay| overlay.values.iter().take(n_years)),
+        )
         .copied()
         .chain(spec.goals.iter().map(|goal| goal.value))
         .chain(spec.actuals.iter().map(|(_, value)| *value));
@@ -98,6 +106,16 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
             finite_runs(spec.years, path),
             grey,
             LineKind::Solid,
+            2.0,
+            style,
+        )?;
+    }
+    for overlay in spec.overlays {
+        draw_line(
+            &mut chart,
+            finite_runs(spec.years, &overlay.values),
+            series_colour(overlay.palette_idx),
+            LineKind::Dotted,
             2.0,
             style,
         )?;

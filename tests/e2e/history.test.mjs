@@ -164,3 +164,32 @@ describe('presentation mode', () => {
     await context.close();
   });
 });
+
+describe('presentation with compared scenarios', () => {
+  test('every chart of industries and indicators overlays the compared scenarios; the slides step through them', async () => {
+    const { context, page, app, problems } = await openApp();
+    await app.openView('compare');
+    await page.getByTestId('compare-preset-trend').click();
+    await page.getByTestId('compare-preset-stress').click();
+    await app.openView('industries');
+    await page.getByTestId('compared-legend').waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-testid=compared-legend] li').count(), 3, 'title + two scenarios');
+    await app.openView('indicators');
+    await page.getByTestId('compared-legend').waitFor({ timeout: 10_000 });
+    await page.getByTestId('present').click();
+    await page.getByTestId('presentation-bar').waitFor();
+    assert.equal(await page.getByTestId('slide-number').textContent(), '1/8', '4 views, 2 scenarios, the comparison, the QR');
+    for (let press = 0; press < 4; press += 1) await page.keyboard.press('ArrowRight');
+    await page.getByTestId('compared-slide').waitFor({ timeout: 10_000 });
+    assert.match(await page.getByTestId('compared-slide').textContent(), /趋势/);
+    await page.keyboard.press('ArrowRight');
+    assert.match(await page.getByTestId('compared-slide').textContent(), /压力/);
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('view-compare').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('closing-slide').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});

@@ -299,6 +299,7 @@ pub struct Strings {
     pub compare_same: &'static str,
     pub compare_scorecard: &'static str,
     pub compare_overlay: &'static str,
+    pub compare_dotted: &'static str,
 }
 
 static ZH: Strings = Strings {
@@ -460,6 +461,7 @@ static ZH: Strings = Strings {
     compare_same: "与当前情景相同。",
     compare_scorecard: "目标并排对比",
     compare_overlay: "各产业收入:各情景叠加",
+    compare_dotted: "点线为对比情景:",
 };
 
 static EN: Strings = Strings {
@@ -621,6 +623,7 @@ static EN: Strings = Strings {
     compare_same: "Same as the current scenario.",
     compare_scorecard: "Goals side by side",
     compare_overlay: "Industry revenue: the scenarios overlaid",
+    compare_dotted: "Dotted: compared scenarios —",
 };
 
 #[cfg(test)]

@@ -2,13 +2,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::status_html;
+use super::{status_html, LeadTest, Scorecard, SummaryPanel};
 use crate::app::components::{ChartCanvas, ChartData};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::chart::{series_colour_css, LineChartSpec, Series};
+use crate::chart::{series_colour_css, LineChartSpec, Overlay, Series};
 use crate::explain::changed_inputs;
-use crate::model::{apply_preset, evaluate, project, Plan, Scenario};
+use crate::model::{apply_preset, evaluate, project, Plan, Projection, Scenario};
 use crate::share::{decode_link, Library, NamedScenario, MAX_COMPARE};
 
 #[derive(Properties, PartialEq)]
@@ -279,6 +279,90 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     <div class="panel-grid">{ for overlays }</div>
                 </section>
             }
+        </div>
+    }
+}
+
+/// The dotted overlays of the compared scenarios for one chart: scenario
+/// `k` (1-based, the current one is 0) in palette colour `k`, as in the
+/// compare view's legend.
+pub fn overlays(
+    compared: Option<&Vec<(String, Projection)>>,
+    values: impl Fn(&Projection) -> Vec<f64>,
+) -> Vec<Overlay> {
+    compared
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(idx, (_, projection))| Overlay {
+            values: values(projection),
+            palette_idx: idx + 1,
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparedLegendProps {
+    #[prop_or_default]
+    pub compared: Option<Shared<Vec<(String, Projection)>>>,
+    pub lang: Lang,
+}
+
+/// The legend of the dotted overlays, when scenarios are being compared.
+#[function_component(ComparedLegend)]
+pub fn compared_legend(props: &ComparedLegendProps) -> Html {
+    let Some(compared) = props
+        .compared
+        .as_ref()
+        .filter(|compared| !compared.is_empty())
+    else {
+        return Html::default();
+    };
+    let items = compared.iter().enumerate().map(|(idx, (name, _))| {
+        html! {
+            <li>
+                <span class="legend-swatch legend-dotted" style={format!("border-color: {}", series_colour_css(idx + 1))} />
+                { name.clone() }
+            </li>
+        }
+    });
+    html! {
+        <ul class="chart-legend" data-testid="compared-legend">
+            <li class="legend-title">{ props.lang.strings().compare_dotted }</li>
+            { for items }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparedSlideProps {
+    pub plan: Shared<Plan>,
+    pub defaults: Shared<Scenario>,
+    pub named: Rc<NamedScenario>,
+    pub lang: Lang,
+}
+
+/// A presentation slide for one compared scenario: its name, summary,
+/// 2028 test and scorecard.
+#[function_component(ComparedSlide)]
+pub fn compared_slide(props: &ComparedSlideProps) -> Html {
+    let evaluations = {
+        let plan = props.plan.clone();
+        use_memo(props.named.clone(), move |named| {
+            let projection = project(&plan, &named.scenario);
+            evaluate(&plan, &named.scenario, &projection)
+        })
+    };
+    let scenario = Shared(Rc::new(props.named.scenario.clone()));
+    html! {
+        <div class="view-stack" data-testid="compared-slide">
+            <section class="panel">
+                <h2>{ props.named.name.clone() }</h2>
+            </section>
+            <SummaryPanel plan={props.plan.clone()} scenario={scenario} defaults={props.defaults.clone()}
+                evaluations={Shared(evaluations.clone())} lang={props.lang} />
+            <LeadTest plan={props.plan.clone()} evaluations={Shared(evaluations.clone())} lang={props.lang} />
+            <Scorecard plan={props.plan.clone()} evaluations={Shared(evaluations)} lang={props.lang} />
         </div>
     }
 }

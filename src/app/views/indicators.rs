@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::compare::{overlays, ComparedLegend};
 use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -19,6 +20,9 @@ pub struct IndicatorsViewProps {
     #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
+    /// Compared scenarios' names and projections, overlaid dotted.
+    #[prop_or_default]
+    pub compared: Option<Shared<Vec<(String, Projection)>>>,
 }
 
 /// The series of the four economy-wide goals, in the plan's order.
@@ -104,6 +108,7 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 x_label: String::new(),
                 palette_idx,
                 axis_start: AxisStart::Data,
+                overlays: overlays(props.compared.as_deref(), |projection| projection.series(*series).to_vec()),
             };
             let id = format!("{series:?}").to_lowercase();
             Some(html! {
@@ -142,6 +147,9 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
         x_label: String::new(),
         palette_idx: 5,
         axis_start: AxisStart::Zero,
+        overlays: overlays(props.compared.as_deref(), |projection| {
+            projection.series(SeriesId::Gdp).to_vec()
+        }),
     };
     panels.push(html! {
         <figure class="chart panel-figure" key="gdp" data-testid="gdp-panel">
@@ -156,6 +164,7 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
         <section class="panel" aria-labelledby="indicators-heading" data-testid="view-indicators">
             <h2 id="indicators-heading">{ strings.indicators_heading }</h2>
             <p class="panel-note">{ strings.indicators_note }</p>
+            <ComparedLegend compared={props.compared.clone()} {lang} />
             <div class="panel-grid">{ for panels }</div>
             <DataTable
                 summary={strings.chart_table_summary}

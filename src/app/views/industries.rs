@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::compare::{overlays, ComparedLegend};
 use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -17,6 +18,9 @@ pub struct IndustriesViewProps {
     #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
+    /// Compared scenarios' names and projections, overlaid dotted.
+    #[prop_or_default]
+    pub compared: Option<Shared<Vec<(String, Projection)>>>,
 }
 
 /// Small multiples, one per industry: projection, P10–P90 band, goal
@@ -59,6 +63,7 @@ pub fn industries_view(props: &IndustriesViewProps) -> Html {
             actuals,
             y_label: unit.to_string(),
             palette_idx: industry_idx,
+            overlays: overlays(props.compared.as_deref(), |projection| projection.industry(industry_idx).to_vec()),
         };
         let description = format!("{name}:{}", strings.industries_note);
         html! {
@@ -105,6 +110,7 @@ pub fn industries_view(props: &IndustriesViewProps) -> Html {
             if props.bands.is_none() {
                 <p class="pending" role="status">{ strings.bands_pending }</p>
             }
+            <ComparedLegend compared={props.compared.clone()} {lang} />
             <div class="panel-grid">{ for panels }</div>
             <DataTable
                 summary={strings.chart_table_summary}

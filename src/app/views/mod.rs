@@ -17,7 +17,9 @@ mod sources;
 pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
 pub use brief::{BriefView, BriefViewProps};
-pub use compare::{CompareView, CompareViewProps};
+pub use compare::{
+    overlays, CompareView, CompareViewProps, ComparedLegend, ComparedSlide, ComparedSlideProps,
+};
 pub use indicators::{IndicatorsView, IndicatorsViewProps};
 pub use industries::{IndustriesView, IndustriesViewProps};
 pub use overview::{
