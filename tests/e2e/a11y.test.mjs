@@ -1,35 +1,24 @@
 // Accessibility: axe-core on every view in both languages. No serious or
 // critical violation; the counts of all violations are printed.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { AppPage, launchBrowser, serveDist } from './support.mjs';
+import { AppPage, useBrowserSuite } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'register', 'sources', 'share', 'compare', 'brief'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('accessibility (axe-core)', () => {
   for (const lang of ['zh', 'en']) {
     test(`every view in ${lang} has no serious or critical violation`, async () => {
       // axe is injected as a script, which the page's CSP rightly forbids:
       // this context alone bypasses the CSP to run the checker.
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+      const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
       const page = await context.newPage();
       const app = new AppPage(page);
-      await app.goto(server.url);
+      await app.goto(suite.server.url);
       if (lang === 'en') {
         await app.toggleLanguage();
         await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });

@@ -1,27 +1,16 @@
 // End-to-end: the release build in Debian's Chromium, as a planner uses it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, launchBrowser, percentile, serveDist, watchPage } from './support.mjs';
+import { AppPage, percentile, useBrowserSuite, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function openApp(viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await suite.browser.newContext({ viewport });
   const page = await context.newPage();
-  const problems = watchPage(page, server.url.replace(/\/$/, ''));
+  const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
   const app = new AppPage(page);
-  await app.goto(server.url);
+  await app.goto(suite.server.url);
   return { context, page, app, problems };
 }
 

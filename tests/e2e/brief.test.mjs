@@ -1,29 +1,18 @@
 // The printable A4 brief: printed to PDF by headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppPage, launchBrowser, serveDist } from './support.mjs';
+import { AppPage, useBrowserSuite } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('printable brief', () => {
   test('prints to an A4 PDF with the summary, scorecard and charts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const app = new AppPage(page);
-    await app.goto(server.url);
+    await app.goto(suite.server.url);
     await app.openView('share');
     await page.getByTestId('scenario-name').fill('化工加速方案');
     await app.openView('brief');

@@ -1,28 +1,17 @@
 // End-to-end: undo/redo by button and keyboard; chart downloads.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function openApp() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  const problems = watchPage(page, server.url.replace(/\/$/, ''));
+  const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
   const app = new AppPage(page);
-  await app.goto(server.url);
+  await app.goto(suite.server.url);
   return { context, page, app, problems };
 }
 
@@ -118,16 +107,16 @@ describe('more assumptions', () => {
   });
 
   test('full storage gives a notice and the scenario on screen is kept', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('quota', 'QuotaExceededError');
       };
     });
     const page = await context.newPage();
-    const problems = watchPage(page, server.url.replace(/\/$/, ''));
+    const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
     const app = new AppPage(page);
-    await app.goto(server.url);
+    await app.goto(suite.server.url);
     const [id] = await app.industryIds();
     await app.field(id).fill('7.5');
     await app.field(id).press('Enter');

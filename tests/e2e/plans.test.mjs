@@ -1,32 +1,21 @@
 // Another plan of the same schema: load it, use every view, share it, go back.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
 
 const demoPlan = fileURLToPath(new URL('../fixtures/plan-demo-county.json', import.meta.url));
 const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'compare', 'register', 'sources', 'share', 'brief'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('other plans', () => {
   test('a second plan loads; every view, the link and the export work on it; the embedded plan comes back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    const problems = watchPage(page, server.url.replace(/\/$/, ''));
+    const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
     const app = new AppPage(page);
-    await app.goto(server.url);
+    await app.goto(suite.server.url);
     await app.openView('share');
     await page.getByTestId('load-plan').setInputFiles(demoPlan);
     await page.waitForFunction(() => /示范县/.test(document.querySelector('[data-testid=plan-title]')?.textContent ?? ''), null, { timeout: 10_000 });

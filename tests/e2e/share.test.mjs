@@ -1,28 +1,17 @@
 // End-to-end: links, autosave, the library, files, and hostile input.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
 
-let server;
-let browser;
+const suite = useBrowserSuite();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(url = server.url, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ viewport });
+async function openApp(url = suite.server.url, viewport = { width: 1366, height: 768 }) {
+  const context = await suite.browser.newContext({ viewport });
   const page = await context.newPage();
-  const problems = watchPage(page, server.url.replace(/\/$/, ''));
+  const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
   const app = new AppPage(page);
   await page.goto(url);
   await page.getByTestId('app').waitFor({ timeout: 15_000 });
@@ -95,7 +84,7 @@ describe('sharing and saving', () => {
     ['future-version', '#9~g__6~XXXX'],
   ]) {
     test(`a ${what} link opens the default scenario with a clear notice`, async () => {
-      let url = server.url + (fragment ?? '');
+      let url = suite.server.url + (fragment ?? '');
       if (fragment === null) {
         // Make a real link, then damage it.
         const maker = await openApp();
@@ -127,14 +116,14 @@ describe('sharing and saving', () => {
     await app.field(id).fill('15.5');
     await app.field(id).press('Enter');
     await page.waitForFunction(() => (localStorage.getItem('shouguang-pathways.autosave') ?? '').includes('15.5'), null, { timeout: 10_000 });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId('app').waitFor();
     assert.equal(await app.field(id).inputValue(), '15.5');
     await page.evaluate(() => {
       localStorage.setItem('shouguang-pathways.autosave', '{"format": "shouguang-pathways-scenario", "version": 1, "state": {"scenario": 42');
       localStorage.setItem('shouguang-pathways.library', 'not json at all');
     });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     const notice = page.getByTestId('notice');
     await notice.waitFor({ timeout: 10_000 });
     assert.match(await notice.textContent(), /自动保存|情景库/);
@@ -224,7 +213,7 @@ describe('sharing and saving', () => {
     assert.equal(await fresh.page.getByTestId('scenario-name').inputValue(), hostile);
     assert.equal(await fresh.page.getByTestId('scenario-note').inputValue(), `${hostile} note`);
     assert.equal(await fresh.page.evaluate(() => window.__pwned ?? null), null);
-    // The same payload through an imported file, in a third browser.
+    // The same payload through an imported file, in a third suite.browser.
     const third = await openApp();
     await third.app.openView('share');
     await third.page.getByTestId('import-json').setInputFiles(hostileFile);

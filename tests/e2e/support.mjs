@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -181,4 +182,22 @@ export function percentile(sorted, fraction) {
   if (sorted.length === 0) return NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
   return sorted[rank];
+}
+
+/**
+ * One static server and one browser for a test file: registers the hooks
+ * that start them before its tests and close them after. Read
+ * `suite.server` and `suite.browser` inside the tests.
+ */
+export function useBrowserSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

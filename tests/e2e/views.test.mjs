@@ -1,8 +1,8 @@
 // End-to-end: every view, in both languages, at projector, laptop and phone
 // sizes — content present, nothing scrolls sideways, no console error.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
 
 const SIZES = {
   projector: { width: 1920, height: 1080 },
@@ -60,28 +60,17 @@ const VIEWS = {
   },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 for (const [sizeName, viewport] of Object.entries(SIZES)) {
   for (const lang of ['zh', 'en']) {
     describe(`${sizeName} ${lang}`, () => {
       test('every view shows its content without sideways scrolling or console errors', async () => {
-        const context = await browser.newContext({ viewport });
+        const context = await suite.browser.newContext({ viewport });
         const page = await context.newPage();
-        const problems = watchPage(page, server.url.replace(/\/$/, ''));
+        const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
         const app = new AppPage(page);
-        await app.goto(server.url);
+        await app.goto(suite.server.url);
         if (lang === 'en') {
           await app.toggleLanguage();
           await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
