@@ -58,6 +58,7 @@ pub struct PanelSpec {
 ///     actuals: vec![(2017, 600.0), (2018, 655.0)],
 ///     y_label: "收入(亿元)".into(),
 ///     palette_idx: 0,
+///     overlays: Vec::new(),
 /// };
 /// let mut svg = String::new();
 /// {
