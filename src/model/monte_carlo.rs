@@ -49,7 +49,7 @@ use serde::Serialize;
 
 use super::goals::{checkpoints, meets, target_in_year};
 use super::plan::{Comparison, Plan, SeriesId};
-use super::projection::{cap_100, project, scaled_or_one, tracked_series, Links};
+use super::projection::{project, tracked_series, Links, Sums};
 use super::scenario::{Scenario, GROWTH_FACTOR_FLOOR, RUNS};
 
 /// The percentiles reported, as fractions.
@@ -149,8 +149,8 @@ fn binned_series(n_industries: usize) -> Vec<SeriesId> {
 }
 
 /// The aggregates of one year for a batch: per run, the weighted sums over
-/// industries are kept in registers, then the formulas of
-/// [`Links::derive`] are applied.
+/// industries ([`Sums`]), then the formulas of [`Links::derive_from`] — the
+/// same code the deterministic projection uses.
 fn aggregates_of_batch(
     links: &Links,
     year_idx: usize,
@@ -158,9 +158,6 @@ fn aggregates_of_batch(
     aggregates: &mut [f64],
     n_batch: usize,
 ) {
-    let (rest_yi_yuan, rd_multiplier) = links.yearly.get(year_idx).map_or((0.0, 1.0), |yearly| {
-        (yearly.rest_yi_yuan, yearly.rd_multiplier)
-    });
     let mut outputs = aggregates.chunks_exact_mut(BATCH_RUNS);
     let (
         Some(out_traditional),
@@ -185,65 +182,26 @@ fn aggregates_of_batch(
         return;
     };
     for run in 0..n_batch.min(BATCH_RUNS) {
-        let mut traditional = 0.0;
-        let mut emerging = 0.0;
-        let mut lead_traditional = 0.0;
-        let mut lead_emerging = 0.0;
-        let mut value_added = 0.0;
-        let mut emerging_value_added = 0.0;
-        let mut high_tech = 0.0;
-        let mut industrial = 0.0;
+        let mut sums = Sums::default();
         for (coefficients, industry_revenue) in links
             .coefficients
             .iter()
             .zip(revenue.chunks_exact(BATCH_RUNS))
         {
-            let level = industry_revenue.get(run).copied().unwrap_or(0.0);
-            let industry_value_added = coefficients.value_added_ratio * level;
-            let emerging_part = coefficients.emerging_weight * level;
-            let traditional_part = level - emerging_part;
-            value_added += industry_value_added;
-            high_tech += coefficients.high_tech_weight * level;
-            industrial += coefficients.industrial_fraction * level;
-            emerging += emerging_part;
-            traditional += traditional_part;
-            emerging_value_added += coefficients.emerging_weight * industry_value_added;
-            lead_emerging += coefficients.lead_weight * emerging_part;
-            lead_traditional += coefficients.lead_weight * traditional_part;
+            sums.add(
+                coefficients,
+                industry_revenue.get(run).copied().unwrap_or(0.0),
+            );
         }
-        let total = traditional + emerging;
-        let gdp = value_added + rest_yi_yuan;
-        let gdp_shrink = if gdp > 0.0 { links.gdp_base / gdp } else { 1.0 };
-        let high_tech_growth = scaled_or_one(high_tech, links.inverse_high_tech_base);
-        let industrial_growth = scaled_or_one(industrial, links.inverse_industrial_base);
-        out_traditional[run] = traditional;
-        out_emerging[run] = emerging;
-        out_share[run] = if total > 0.0 {
-            emerging / total * 100.0
-        } else {
-            0.0
-        };
-        out_lead[run] = if lead_traditional > 0.0 {
-            lead_emerging / lead_traditional
-        } else {
-            0.0
-        };
-        out_gdp[run] = gdp;
-        out_sei[run] = cap_100(
-            links.sei_share_base_pct
-                * scaled_or_one(
-                    emerging_value_added,
-                    links.inverse_emerging_value_added_base,
-                )
-                * gdp_shrink,
-        );
-        out_high_tech[run] = cap_100(if industrial_growth > 0.0 {
-            links.high_tech_share_base_pct * high_tech_growth / industrial_growth
-        } else {
-            links.high_tech_share_base_pct
-        });
-        out_rd[run] =
-            cap_100(links.rd_share_base_pct * high_tech_growth * rd_multiplier * gdp_shrink);
+        let derived = links.derive_from(year_idx, &sums);
+        out_traditional[run] = derived.traditional;
+        out_emerging[run] = derived.emerging;
+        out_share[run] = derived.emerging_share_pct;
+        out_lead[run] = derived.lead_ratio;
+        out_gdp[run] = derived.gdp;
+        out_sei[run] = derived.sei_share_pct;
+        out_high_tech[run] = derived.high_tech_share_pct;
+        out_rd[run] = derived.rd_share_pct;
     }
 }
 

@@ -137,6 +137,39 @@ pub(crate) struct Yearly {
     pub rd_multiplier: f64,
 }
 
+/// The weighted sums over the industries of one year that every
+/// economy-wide value is derived from. Written for speed under
+/// `opt-level = "z"`: group membership as 0/1 weights instead of branches.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Sums {
+    pub traditional: f64,
+    pub emerging: f64,
+    pub lead_traditional: f64,
+    pub lead_emerging: f64,
+    pub value_added: f64,
+    pub emerging_value_added: f64,
+    pub high_tech: f64,
+    pub industrial: f64,
+}
+
+impl Sums {
+    /// Adds one industry's `level` (revenue, 亿元) with its weights.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, coefficients: &IndustryCoefficients, level: f64) {
+        let industry_value_added = coefficients.value_added_ratio * level;
+        let emerging_part = coefficients.emerging_weight * level;
+        let traditional_part = level - emerging_part;
+        self.value_added += industry_value_added;
+        self.high_tech += coefficients.high_tech_weight * level;
+        self.industrial += coefficients.industrial_fraction * level;
+        self.emerging += emerging_part;
+        self.traditional += traditional_part;
+        self.emerging_value_added += coefficients.emerging_weight * industry_value_added;
+        self.lead_emerging += coefficients.lead_weight * emerging_part;
+        self.lead_traditional += coefficients.lead_weight * traditional_part;
+    }
+}
+
 /// The economy-wide values of one year, derived from industry revenues.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Derived {
@@ -294,32 +327,30 @@ impl Links {
     }
 
     /// The economy-wide values of year index `year_idx` given the industries'
-    /// revenues that year. Written for speed under `opt-level = "z"` (the
-    /// release profile): one zipped pass without bounds checks or calls, and
-    /// group membership as 0/1 weights instead of branches.
+    /// revenues that year.
     #[inline(always)]
     pub fn derive(&self, year_idx: usize, revenue: &[f64]) -> Derived {
-        let mut traditional = 0.0;
-        let mut emerging = 0.0;
-        let mut lead_traditional = 0.0;
-        let mut lead_emerging = 0.0;
-        let mut value_added = 0.0;
-        let mut emerging_value_added = 0.0;
-        let mut high_tech = 0.0;
-        let mut industrial = 0.0;
+        let mut sums = Sums::default();
         for (coefficients, &revenue_yi_yuan) in self.coefficients.iter().zip(revenue) {
-            let industry_value_added = coefficients.value_added_ratio * revenue_yi_yuan;
-            let emerging_part = coefficients.emerging_weight * revenue_yi_yuan;
-            let traditional_part = revenue_yi_yuan - emerging_part;
-            value_added += industry_value_added;
-            high_tech += coefficients.high_tech_weight * revenue_yi_yuan;
-            industrial += coefficients.industrial_fraction * revenue_yi_yuan;
-            emerging += emerging_part;
-            traditional += traditional_part;
-            emerging_value_added += coefficients.emerging_weight * industry_value_added;
-            lead_emerging += coefficients.lead_weight * emerging_part;
-            lead_traditional += coefficients.lead_weight * traditional_part;
+            sums.add(coefficients, revenue_yi_yuan);
         }
+        self.derive_from(year_idx, &sums)
+    }
+
+    /// The formulas of [`Links::derive`] applied to sums already taken (the
+    /// Monte Carlo takes them per run in its own memory layout).
+    #[inline(always)]
+    pub(crate) fn derive_from(&self, year_idx: usize, sums: &Sums) -> Derived {
+        let Sums {
+            traditional,
+            emerging,
+            lead_traditional,
+            lead_emerging,
+            value_added,
+            emerging_value_added,
+            high_tech,
+            industrial,
+        } = *sums;
         let (rest_yi_yuan, employment, inverse_employment, rd_multiplier) =
             match self.yearly.get(year_idx) {
                 Some(yearly) => (
