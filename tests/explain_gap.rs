@@ -68,7 +68,12 @@ fn revenue_steps_add_up_to_the_combined_gap() {
                 .iter()
                 .find(|e| e.series == SeriesId::Industry(gap.industry_idx) && e.year == 2022)
                 .expect("evaluated");
-            assert!((evaluation.gap_abs - gap.value).abs() < 1e-9);
+            // Equal, but for the noise the waterfall rounds to zero (the
+            // hair by which a seek clears a strict target).
+            assert!(
+                (evaluation.gap_abs - gap.value).abs()
+                    <= pathways::explain::GOAL_MET_NOISE * evaluation.target.abs().max(1.0)
+            );
         }
     }
 }

@@ -56,12 +56,13 @@ fn render(preset_id: &str) -> String {
     for evaluation in &evaluations {
         let status = match evaluation.status {
             Status::Met => "met",
+            Status::MetInTotal => "total",
             Status::Close => "close",
             Status::Missed => "missed",
         };
         writeln!(
             out,
-            "  {:<32}{} target {:>9.3} projected {:>9.3} gap {:>+8.2}% {:<6} need {:>7} first {}{}",
+            "  {:<32}{} target {:>9.3} projected {:>9.3} gap {:>+8.2}% {:<6} need {:>7} first {}{}{}",
             evaluation.goal_id,
             evaluation.year,
             evaluation.target,
@@ -79,6 +80,14 @@ fn render(preset_id: &str) -> String {
             } else {
                 ""
             },
+            evaluation.yearly.map_or(String::new(), |yearly| format!(
+                " smallest rise {:.3} in {}{}",
+                yearly.smallest,
+                yearly.smallest_year,
+                yearly
+                    .first_short_year
+                    .map_or(String::new(), |year| format!(", short from {year}"))
+            )),
         )
         .unwrap();
     }
@@ -155,47 +164,38 @@ fn plan_pace() {
               Emerging                 475.000   800.000  1543.648
               EmergingSharePct          30.945    34.201    38.747
               LeadRatio                  0.505     0.571     0.679
-              Gdp                      900.000  1191.068  1726.859
-              Productivity              12.300    15.877    22.340
-              SeiShare                  12.000    15.601    21.418
+              Gdp                      795.073  1002.100  1487.755
+              Productivity              12.300    15.121    21.787
+              SeiShare                  12.000    16.381    21.962
               HighTechShare             35.000    36.421    38.281
-              RdShare                    2.000     2.406     2.948
+              RdShare                    2.000     2.526     3.023
             goals:
-              indicator.sei_share             2022 target    17.000 projected    15.601 gap    -8.23% missed need   7.21% first 2024
-              indicator.sei_share             2028 target    23.000 projected    21.418 gap    -6.88% missed need   6.09% first - (interpretation)
-              indicator.high_tech_share       2022 target    37.500 projected    36.421 gap    -2.88% close  need   1.39% first 2026
-              indicator.high_tech_share       2028 target    40.500 projected    38.281 gap    -5.48% missed need   1.34% first - (interpretation)
-              indicator.rd_share              2022 target     2.500 projected     2.406 gap    -3.78% close  need   4.56% first 2024
-              indicator.rd_share              2028 target     3.100 projected     2.948 gap    -4.91% close  need   4.06% first - (interpretation)
-              indicator.productivity          2022 target    15.000 projected    15.877 gap    +5.85% met    need   4.05% first 2021
-              indicator.productivity          2028 target    19.033 projected    22.340 gap   +17.38% met    need   4.05% first 2026 (interpretation)
-              aim.2028                        2022 target     1.000 projected     0.571 gap   -42.86% missed need  14.63% first - (interpretation)
+              indicator.sei_share             2022 target    17.000 projected    16.381 gap    -3.64% missed need   7.21% first 2023 smallest rise 0.787 in 2018, short from 2018
+              indicator.sei_share             2028 target    23.000 projected    21.962 gap    -4.51% missed need   6.09% first - (interpretation) smallest rise 0.787 in 2018, short from 2018
+              indicator.high_tech_share       2022 target    37.500 projected    36.421 gap    -2.88% missed need   1.39% first 2026 smallest rise 0.278 in 2018, short from 2018
+              indicator.high_tech_share       2028 target    40.500 projected    38.281 gap    -5.48% missed need   1.34% first - (interpretation) smallest rise 0.278 in 2018, short from 2018
+              indicator.rd_share              2022 target     2.500 projected     2.526 gap    +1.03% met    need   4.56% first 2022 smallest rise 0.101 in 2018
+              indicator.rd_share              2028 target     3.100 projected     3.023 gap    -2.50% missed need   4.06% first - (interpretation) smallest rise 0.081 in 2023, short from 2023
+              indicator.productivity          2022 target    15.000 projected    15.121 gap    +0.81% met    need   4.05% first 2022
+              indicator.productivity          2028 target    19.033 projected    21.787 gap   +14.47% met    need   4.05% first 2026 (interpretation)
               aim.2028                        2028 target     1.000 projected     0.679 gap   -32.12% missed need   6.40% first - (interpretation)
               revenue.chemicals               2022 target  1000.000 projected  1000.000 gap    -0.00% met    need   9.00% first 2022
-              revenue.chemicals               2028 target  1000.000 projected  1676.888 gap   +67.69% met    need   3.99% first 2022
               revenue.paper                   2022 target   300.000 projected   300.000 gap    +0.00% met    need   5.46% first 2022
-              revenue.paper                   2028 target   300.000 projected   412.661 gap   +37.55% met    need   2.44% first 2022
               revenue.logistics               2022 target   100.000 projected   100.000 gap    +0.00% met    need  10.76% first 2022
-              revenue.logistics               2028 target   100.000 projected   184.594 gap   +84.59% met    need   4.75% first 2022
               revenue.new_materials           2022 target   400.000 projected   400.000 gap    +0.00% met    need   9.86% first 2022
-              revenue.new_materials           2028 target   400.000 projected   703.079 gap   +75.77% met    need   4.37% first 2022
               revenue.information_technology  2022 target   100.000 projected   100.000 gap    +0.00% met    need  20.11% first 2022
-              revenue.information_technology  2028 target   100.000 projected   300.281 gap  +200.28% met    need   8.69% first 2022
               revenue.equipment               2022 target   200.000 projected   200.000 gap    -0.00% met    need   9.00% first 2022
-              revenue.equipment               2028 target   200.000 projected   335.378 gap   +67.69% met    need   3.99% first 2022
               revenue.health                  2022 target   100.000 projected   100.000 gap    +0.00% met    need  12.70% first 2022
-              revenue.health                  2028 target   100.000 projected   204.911 gap  +104.91% met    need   5.59% first 2022
             2028 new drivers lead: false (5 criteria)
             monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
               chemicals          826.56   992.16  1181.06 |  1266.66  1671.08  2199.31
               Emerging           624.24   799.18  1001.33 |  1051.52  1578.37  2274.23
-              Gdp               1110.66  1189.06  1278.40 |  1527.37  1741.37  2013.16
-              SeiShare            12.91    15.60    18.23 |    16.43    21.74    27.11
-              P(indicator.sei_share 2022) = 0.235
+              Gdp                921.70  1000.09  1089.44 |  1288.27  1502.27  1774.05
+              SeiShare            13.72    16.39    18.91 |    17.21    22.20    27.19
+              P(indicator.sei_share 2022) = 0.378
               P(indicator.high_tech_share 2022) = 0.221
-              P(indicator.rd_share 2022) = 0.344
-              P(indicator.productivity 2022) = 0.857
-              P(aim.2028 2022) = 0.000
+              P(indicator.rd_share 2022) = 0.534
+              P(indicator.productivity 2022) = 0.538
               P(revenue.chemicals 2022) = 0.471
               P(revenue.paper 2022) = 0.477
               P(revenue.logistics 2022) = 0.480
@@ -234,47 +234,38 @@ fn trend() {
               Emerging                 475.000   692.608  1097.071
               EmergingSharePct          30.945    33.466    36.679
               LeadRatio                  0.505     0.560     0.635
-              Gdp                      900.000  1135.539  1514.347
-              Productivity              12.300    15.137    19.591
-              SeiShare                  12.000    13.954    16.718
+              Gdp                      795.073   946.571  1275.243
+              Productivity              12.300    14.283    18.675
+              SeiShare                  12.000    14.789    17.538
               HighTechShare             35.000    36.271    37.852
-              RdShare                    2.000     2.220     2.508
+              RdShare                    2.000     2.352     2.631
             goals:
-              indicator.sei_share             2022 target    17.000 projected    13.954 gap   -17.92% missed need   7.21% first -
-              indicator.sei_share             2028 target    23.000 projected    16.718 gap   -27.31% missed need   6.09% first - (interpretation)
-              indicator.high_tech_share       2022 target    37.500 projected    36.271 gap    -3.28% close  need   1.39% first 2027
-              indicator.high_tech_share       2028 target    40.500 projected    37.852 gap    -6.54% missed need   1.34% first - (interpretation)
-              indicator.rd_share              2022 target     2.500 projected     2.220 gap   -11.22% missed need   4.56% first 2028
-              indicator.rd_share              2028 target     3.100 projected     2.508 gap   -19.08% missed need   4.06% first - (interpretation)
-              indicator.productivity          2022 target    15.000 projected    15.137 gap    +0.91% met    need   4.05% first 2022
-              indicator.productivity          2028 target    19.033 projected    19.591 gap    +2.93% met    need   4.05% first 2028 (interpretation)
-              aim.2028                        2022 target     1.000 projected     0.560 gap   -44.05% missed need  14.63% first - (interpretation)
+              indicator.sei_share             2022 target    17.000 projected    14.789 gap   -13.01% missed need   7.21% first 2027 smallest rise 0.522 in 2018, short from 2018
+              indicator.sei_share             2028 target    23.000 projected    17.538 gap   -23.75% missed need   6.09% first - (interpretation) smallest rise 0.428 in 2023, short from 2018
+              indicator.high_tech_share       2022 target    37.500 projected    36.271 gap    -3.28% missed need   1.39% first 2027 smallest rise 0.251 in 2018, short from 2018
+              indicator.high_tech_share       2028 target    40.500 projected    37.852 gap    -6.54% missed need   1.34% first - (interpretation) smallest rise 0.251 in 2018, short from 2018
+              indicator.rd_share              2022 target     2.500 projected     2.352 gap    -5.91% missed need   4.56% first 2026 smallest rise 0.068 in 2018, short from 2018
+              indicator.rd_share              2028 target     3.100 projected     2.631 gap   -15.11% missed need   4.06% first - (interpretation) smallest rise 0.045 in 2023, short from 2018
+              indicator.productivity          2022 target    15.000 projected    14.283 gap    -4.78% close  need   4.05% first 2024
+              indicator.productivity          2028 target    19.033 projected    18.675 gap    -1.88% close  need   4.05% first - (interpretation)
               aim.2028                        2028 target     1.000 projected     0.635 gap   -36.51% missed need   6.40% first - (interpretation)
               revenue.chemicals               2022 target  1000.000 projected   869.847 gap   -13.02% missed need   9.00% first 2025
-              revenue.chemicals               2028 target  1000.000 projected  1233.894 gap   +23.39% met    need   3.99% first 2025
               revenue.paper                   2022 target   300.000 projected   279.830 gap    -6.72% missed need   5.46% first 2024
-              revenue.paper                   2028 target   300.000 projected   354.074 gap   +18.02% met    need   2.44% first 2024
               revenue.logistics               2022 target   100.000 projected    88.160 gap   -11.84% missed need  10.76% first 2024
-              revenue.logistics               2028 target   100.000 projected   139.898 gap   +39.90% met    need   4.75% first 2024
               revenue.new_materials           2022 target   400.000 projected   367.332 gap    -8.17% missed need   9.86% first 2024
-              revenue.new_materials           2028 target   400.000 projected   582.910 gap   +45.73% met    need   4.37% first 2024
               revenue.information_technology  2022 target   100.000 projected    70.494 gap   -29.51% missed need  20.11% first 2026
-              revenue.information_technology  2028 target   100.000 projected   139.142 gap   +39.14% met    need   8.69% first 2026
               revenue.equipment               2022 target   200.000 projected   173.969 gap   -13.02% missed need   9.00% first 2025
-              revenue.equipment               2028 target   200.000 projected   246.779 gap   +23.39% met    need   3.99% first 2025
               revenue.health                  2022 target   100.000 projected    80.813 gap   -19.19% missed need  12.70% first 2025
-              revenue.health                  2028 target   100.000 projected   128.240 gap   +28.24% met    need   5.59% first 2025
             2028 new drivers lead: false (5 criteria)
             monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
               chemicals          715.04   862.83  1032.11 |   923.88  1229.82  1630.92
               Emerging           535.08   690.38   872.75 |   735.33  1119.98  1634.38
-              Gdp               1064.15  1134.29  1216.17 |  1363.62  1525.47  1730.59
-              SeiShare            11.39    13.96    16.43 |    12.38    16.98    21.95
-              P(indicator.sei_share 2022) = 0.069
+              Gdp                875.19   945.32  1027.21 |  1124.52  1286.37  1491.48
+              SeiShare            12.22    14.80    17.26 |    13.26    17.78    22.48
+              P(indicator.sei_share 2022) = 0.124
               P(indicator.high_tech_share 2022) = 0.207
-              P(indicator.rd_share 2022) = 0.121
-              P(indicator.productivity 2022) = 0.564
-              P(aim.2028 2022) = 0.000
+              P(indicator.rd_share 2022) = 0.248
+              P(indicator.productivity 2022) = 0.210
               P(revenue.chemicals 2022) = 0.151
               P(revenue.paper 2022) = 0.302
               P(revenue.logistics 2022) = 0.245
@@ -313,47 +304,38 @@ fn stress() {
               Emerging                 475.000   544.166   728.199
               EmergingSharePct          30.945    33.598    36.915
               LeadRatio                  0.505     0.562     0.641
-              Gdp                      900.000  1034.935  1288.745
-              Productivity              12.300    13.796    16.673
-              SeiShare                  12.000    12.033    13.048
+              Gdp                      795.073   845.968  1049.641
+              Productivity              12.300    12.765    15.371
+              SeiShare                  12.000    13.005    14.152
               HighTechShare             35.000    36.336    37.968
-              RdShare                    2.000     1.909     1.950
+              RdShare                    2.000     2.064     2.115
             goals:
-              indicator.sei_share             2022 target    17.000 projected    12.033 gap   -29.22% missed need   7.21% first -
-              indicator.sei_share             2028 target    23.000 projected    13.048 gap   -43.27% missed need   6.09% first - (interpretation)
-              indicator.high_tech_share       2022 target    37.500 projected    36.336 gap    -3.10% close  need   1.39% first 2027
-              indicator.high_tech_share       2028 target    40.500 projected    37.968 gap    -6.25% missed need   1.34% first - (interpretation)
-              indicator.rd_share              2022 target     2.500 projected     1.909 gap   -23.62% missed need   4.56% first -
-              indicator.rd_share              2028 target     3.100 projected     1.950 gap   -37.11% missed need   4.06% first - (interpretation)
-              indicator.productivity          2022 target    15.000 projected    13.796 gap    -8.03% missed need   4.05% first 2025
-              indicator.productivity          2028 target    19.033 projected    16.673 gap   -12.40% missed need   4.05% first - (interpretation)
-              aim.2028                        2022 target     1.000 projected     0.562 gap   -43.75% missed need  14.63% first - (interpretation)
+              indicator.sei_share             2022 target    17.000 projected    13.005 gap   -23.50% missed need   7.21% first - smallest rise -0.359 in 2020, short from 2018
+              indicator.sei_share             2028 target    23.000 projected    14.152 gap   -38.47% missed need   6.09% first - (interpretation) smallest rise -0.359 in 2020, short from 2018
+              indicator.high_tech_share       2022 target    37.500 projected    36.336 gap    -3.10% missed need   1.39% first 2027 smallest rise 0.258 in 2018, short from 2018
+              indicator.high_tech_share       2028 target    40.500 projected    37.968 gap    -6.25% missed need   1.34% first - (interpretation) smallest rise 0.258 in 2018, short from 2018
+              indicator.rd_share              2022 target     2.500 projected     2.064 gap   -17.46% missed need   4.56% first - smallest rise -0.080 in 2020, short from 2018
+              indicator.rd_share              2028 target     3.100 projected     2.115 gap   -31.79% missed need   4.06% first - (interpretation) smallest rise -0.080 in 2020, short from 2018
+              indicator.productivity          2022 target    15.000 projected    12.765 gap   -14.90% missed need   4.05% first 2028
+              indicator.productivity          2028 target    19.033 projected    15.371 gap   -19.24% missed need   4.05% first - (interpretation)
               aim.2028                        2028 target     1.000 projected     0.641 gap   -35.92% missed need   6.40% first - (interpretation)
               revenue.chemicals               2022 target  1000.000 projected   680.370 gap   -31.96% missed need   9.00% first -
-              revenue.chemicals               2028 target  1000.000 projected   812.397 gap   -18.76% missed need   3.99% first -
               revenue.paper                   2022 target   300.000 projected   217.798 gap   -27.40% missed need   5.46% first -
-              revenue.paper                   2028 target   300.000 projected   231.197 gap   -22.93% missed need   2.44% first -
               revenue.logistics               2022 target   100.000 projected    69.284 gap   -30.72% missed need  10.76% first -
-              revenue.logistics               2028 target   100.000 projected    92.847 gap    -7.15% missed need   4.75% first -
               revenue.new_materials           2022 target   400.000 projected   288.683 gap   -27.83% missed need   9.86% first -
-              revenue.new_materials           2028 target   400.000 projected   386.862 gap    -3.28% close  need   4.37% first -
               revenue.information_technology  2022 target   100.000 projected    55.899 gap   -44.10% missed need  20.11% first -
-              revenue.information_technology  2028 target   100.000 projected    93.748 gap    -6.25% missed need   8.69% first -
               revenue.equipment               2022 target   200.000 projected   136.074 gap   -31.96% missed need   9.00% first -
-              revenue.equipment               2028 target   200.000 projected   162.479 gap   -18.76% missed need   3.99% first -
               revenue.health                  2022 target   100.000 projected    63.510 gap   -36.49% missed need  12.70% first -
-              revenue.health                  2028 target   100.000 projected    85.110 gap   -14.89% missed need   5.59% first -
             2028 new drivers lead: false (5 criteria)
             monte carlo (1000 runs), 2022 and 2028 P10/P50/P90:
               chemicals          553.57   674.60   814.26 |   603.41   809.49  1085.07
               Emerging           416.29   543.59   693.02 |   483.84   744.18  1098.47
-              Gdp                976.91  1033.78  1101.05 |  1185.31  1296.97  1439.35
-              SeiShare             9.64    12.03    14.44 |     9.33    13.31    17.85
-              P(indicator.sei_share 2022) = 0.007
+              Gdp                787.94   844.81   912.08 |   946.21  1057.87  1200.25
+              SeiShare            10.54    13.01    15.43 |    10.32    14.41    18.88
+              P(indicator.sei_share 2022) = 0.020
               P(indicator.high_tech_share 2022) = 0.228
-              P(indicator.rd_share 2022) = 0.010
-              P(indicator.productivity 2022) = 0.048
-              P(aim.2028 2022) = 0.000
+              P(indicator.rd_share 2022) = 0.034
+              P(indicator.productivity 2022) = 0.007
               P(revenue.chemicals 2022) = 0.006
               P(revenue.paper 2022) = 0.013
               P(revenue.logistics 2022) = 0.028

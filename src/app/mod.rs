@@ -3,6 +3,7 @@
 //! all strings in `i18n`, every scenario input described once in `inputs`.
 
 pub mod components;
+pub mod derive;
 pub mod hooks;
 pub mod i18n;
 pub mod inputs;
@@ -15,14 +16,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
-use crate::model::{evaluate, project, Group, Measure, Plan, Projection, Scenario, Shock};
+use crate::model::{project, Plan, Shock};
 use crate::share::{decode_file, encode_file, encode_link, projection_csv};
 use crate::web;
 use components::{Header, LineChart, QrCode};
 use hooks::{
-    use_autosave, use_document_lang, use_monte_carlo, use_presentation_keys, use_undo_shortcuts,
-    use_url_sync,
+    use_autosave, use_derivation, use_document_lang, use_monte_carlo, use_presentation_keys,
+    use_undo_shortcuts, use_url_sync,
 };
 use i18n::Lang;
 use inputs::Input;
@@ -77,23 +77,13 @@ pub fn simulator(props: &SimulatorProps) -> Html {
 
     let plan = Shared(state.plan.clone());
     let scenario = Shared(state.scenario.clone());
-    let projection = {
-        let plan = plan.clone();
-        use_memo(scenario.clone(), move |scenario| project(&plan, scenario))
-    };
-    let evaluations = {
-        let plan = plan.clone();
-        let scenario = scenario.clone();
-        use_memo(projection.clone(), move |projection| {
-            evaluate(&plan, &scenario, projection)
-        })
-    };
-    let chart_spec = {
-        let plan = plan.clone();
-        use_memo((projection.clone(), lang), move |(projection, lang)| {
-            industry_chart_spec(&plan, projection, *lang)
-        })
-    };
+    // Every derived result, keyed on the identity of the plan and the
+    // scenario (any change to any input makes a new scenario) and on the
+    // language: never stale, never compared deeply.
+    let derivation = use_derivation(plan.clone(), scenario.clone(), lang);
+    let projection = derivation.projection.clone();
+    let evaluations = derivation.evaluations.clone();
+    let chart_spec = derivation.industry_chart.clone();
 
     // Built once: the reducer's dispatcher is stable, so children whose
     // props did not change are not re-rendered on every slider move.
@@ -156,14 +146,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         })
     };
     let compared = (!compared.is_empty()).then(|| Shared(compared.clone()));
-    let composition_spec = {
-        let plan = plan.clone();
-        let scenario = scenario.clone();
-        use_memo((projection.clone(), lang), move |(projection, lang)| {
-            Rc::new(composition_spec(&plan, &scenario, projection, *lang))
-        })
-    };
-    let composition_spec = (*composition_spec).clone();
+    let composition_spec = derivation.composition.clone();
     let monte_carlo = use_monte_carlo(
         state.plan.clone(),
         state.scenario.clone(),
@@ -210,7 +193,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 <SummaryPanel plan={plan.clone()} scenario={scenario.clone()} defaults={Shared(state.defaults.clone())}
                     evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
                 <LeadTest plan={plan.clone()} evaluations={Shared(evaluations.clone())} {lang} />
-                <Scorecard plan={plan.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
+                <Scorecard plan={plan.clone()} scenario={scenario.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
                 <CompositionPanel spec={composition_spec} {lang} />
                 <section class="panel" aria-labelledby="chart-heading">
                     <h2 id="chart-heading">{ strings.chart_heading }</h2>
@@ -595,73 +578,6 @@ impl Callbacks {
                 })
             },
         }
-    }
-}
-
-/// What the industries chart shows: each industry's projected revenue and
-/// its 2022 revenue goal, labelled in the interface language.
-pub fn industry_chart_spec(plan: &Plan, projection: &Projection, lang: Lang) -> LineChartSpec {
-    let strings = lang.strings();
-    let series = plan
-        .industries
-        .iter()
-        .enumerate()
-        .map(|(industry_idx, industry)| Series {
-            label: lang.pick(&industry.name.zh, &industry.name.en).to_string(),
-            values: projection.industry(industry_idx).to_vec(),
-            goal: plan
-                .industry_revenue_goal(industry_idx)
-                .and_then(|goal| goal.target.map(|target| (goal.deadline, target))),
-        })
-        .collect();
-    LineChartSpec {
-        years: projection.years().to_vec(),
-        series,
-        y_label: strings.axis_revenue.to_string(),
-        x_label: strings.axis_year.to_string(),
-    }
-}
-
-/// Traditional against emerging revenue, with the 2028 test year marked and
-/// the emerging share against the share the test requires. Industries
-/// measured by output value (vegetables) count only when the scenario's
-/// interpretation says so, as in the test itself.
-pub fn composition_spec(
-    plan: &Plan,
-    scenario: &Scenario,
-    projection: &Projection,
-    lang: Lang,
-) -> CompositionSpec {
-    let strings = lang.strings();
-    let n_years = projection.years().len();
-    let total = |group: Group| -> Vec<f64> {
-        let mut sums = vec![0.0; n_years];
-        for (industry_idx, industry) in plan.industries.iter().enumerate() {
-            let counted =
-                scenario.interpretation.include_vegetables || industry.measure == Measure::Revenue;
-            if industry.group == group && counted {
-                for (sum, value) in sums.iter_mut().zip(projection.industry(industry_idx)) {
-                    *sum += value;
-                }
-            }
-        }
-        sums
-    };
-    let ratio = scenario.interpretation.emerging_to_traditional_min_ratio;
-    CompositionSpec {
-        years: projection.years().to_vec(),
-        traditional: total(Group::Traditional),
-        emerging: total(Group::Emerging),
-        y_label: strings.axis_revenue.to_string(),
-        x_label: String::new(),
-        marker: Some(YearMarker {
-            year: plan.interpretation.year,
-            label: format!("{} {}", plan.interpretation.year, strings.test_year_marker),
-        }),
-        share: Some(ShareStrip {
-            y_label: strings.emerging_share_axis.to_string(),
-            threshold_pct: Some(ratio / (1.0 + ratio) * 100.0),
-        }),
     }
 }
 

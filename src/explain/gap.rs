@@ -27,8 +27,10 @@ pub struct Contribution {
     pub value: f64,
 }
 
-/// Relative size under which a gap is rounding noise, not a gap.
-pub const GOAL_MET_NOISE: f64 = 1e-9;
+/// Relative size under which a gap is rounding noise, not a gap: it covers
+/// the hair by which a goal seek clears a strict ("突破") target
+/// ([`crate::model::STRICT_MARGIN`]).
+pub const GOAL_MET_NOISE: f64 = 1e-6;
 
 /// Each industry with a 2022 (milestone-year) revenue goal: its projected
 /// revenue minus its goal (0 when they differ only by rounding noise), in

@@ -51,6 +51,7 @@ pub use format::{
 };
 pub use gap::{
     lead_contributions, lead_test_waterfall, revenue_gap_waterfall, revenue_gaps, Contribution,
+    GOAL_MET_NOISE,
 };
 pub use sensitivity::{
     headline_goals, headline_sensitivities, sensitivities, sensitivity, tornado_spec, Lever,

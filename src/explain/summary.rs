@@ -115,11 +115,8 @@ fn tally(evaluations: &[GoalEvaluation], zh: bool) -> Option<String> {
     let parts: Vec<String> = years
         .iter()
         .map(|&year| {
-            let of_year = || evaluations.iter().filter(move |e| e.year == year);
-            let total = of_year().count();
-            let met = of_year().filter(|e| e.status == Status::Met).count();
-            let close = of_year().filter(|e| e.status == Status::Close).count();
-            let missed = total - met - close;
+            let (met, close, missed) = crate::model::tally(evaluations, year);
+            let total = met + close + missed;
             if zh {
                 let mut text = if met == total {
                     format!("{year}年{total}项预测目标全部实现")

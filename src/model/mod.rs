@@ -76,6 +76,7 @@
 //! assert!((needed - 9.0).abs() < 0.01); // (1000 / 650)^(1/5) − 1 ≈ 9.0 %
 //! ```
 
+pub mod calibration;
 pub mod goals;
 pub mod monte_carlo;
 pub mod plan;
@@ -84,16 +85,17 @@ pub mod projection;
 pub mod scenario;
 pub mod seek;
 
+pub use calibration::{fit_gdp, FitPoint, GdpFit};
 pub use goals::{
-    evaluate, meets, new_drivers_test, required_path, target_in_year, GoalEvaluation,
-    NewDriversTest, Status,
+    checkpoints, evaluate, meets, new_drivers_test, required_path, tally, target_in_year,
+    years_without_target, GoalEvaluation, NewDriversTest, Status, YearlyRise, STRICT_MARGIN,
 };
 pub use monte_carlo::{monte_carlo, monte_carlo_with, Band, Bands, GoalProbability, Workspace};
 pub use plan::{
     Comparison, Economy, Goal, GoalKind, Group, Industry, Measure, Plan, PlanError, PresetSpec,
     Provenance, PublishedFigure, SeriesId, SeriesRef, Sourced, Text, Tracking, SHOUGUANG_2018_JSON,
 };
-pub use presets::apply_preset;
+pub use presets::{apply_preset, default_gdp_fit};
 pub use projection::{formula, project, tracked_series, Formula, Projection, FORMULAS};
 pub use scenario::{
     EconomyAssumptions, FieldProblem, IndustryAssumptions, Interpretation, Scenario, ScenarioError,

@@ -155,6 +155,14 @@ pub struct PublishedFigure {
     /// The goal this figure is an actual of, if any.
     #[serde(default)]
     pub goal: Option<String>,
+    /// The level to compare the figure with when it is not the goal's own
+    /// measure (a cumulative count against a band's goal): the sum of the
+    /// plan's targets that the figure covers. `None`: the goal's target.
+    #[serde(default)]
+    pub compare_target: Option<f64>,
+    /// How the figure relates to the goal, when that needs saying.
+    #[serde(default)]
+    pub note: Option<Text>,
     pub provenance: Provenance,
 }
 
@@ -711,6 +719,15 @@ impl Plan {
             let path = format!("published[{idx}] ({} {})", figure.series, figure.year);
             if !figure.value.is_finite() {
                 problems.push(format!("{path}.value: must be a finite number"));
+            }
+            if figure
+                .compare_target
+                .is_some_and(|target| !target.is_finite())
+            {
+                problems.push(format!("{path}.compare_target: must be a finite number"));
+            }
+            if let Some(note) = &figure.note {
+                check_text(problems, &format!("{path}.note"), note);
             }
             if let Some(goal_id) = &figure.goal {
                 if !self.goals.iter().any(|goal| &goal.id == goal_id) {

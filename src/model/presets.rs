@@ -5,8 +5,11 @@
 //! `seek_phase_1`: when the preset is applied, each industry's phase-1
 //! growth is replaced by the goal-seek result for its 2022 revenue goal
 //! (computed at load time, so it stays exact if the base values change), and
-//! `phase_2_from_phase_1` carries that rate into phase 2.
+//! `phase_2_from_phase_1` carries that rate into phase 2. Every preset then
+//! takes the GDP calibration ([`default_gdp_fit`]): the base GDP and the
+//! phase-1 rest-of-economy growth fitted to the published GDP.
 
+use super::calibration::{fit_gdp, GdpFit};
 use super::plan::Plan;
 use super::scenario::{Scenario, Shock, GROWTH_PCT};
 use super::seek::required_growth_pct;
@@ -23,6 +26,26 @@ use super::seek::required_growth_pct;
 /// assert!(stress.validate(&plan).is_ok());
 /// ```
 pub fn apply_preset(plan: &Plan, preset_id: &str) -> Option<Scenario> {
+    let mut scenario = preset_growth(plan, preset_id)?;
+    if let Some(fit) = default_gdp_fit(plan) {
+        fit.apply(&mut scenario);
+    }
+    Some(scenario)
+}
+
+/// The GDP calibration every preset shares: base GDP and phase-1
+/// rest-of-economy growth fitted to the published GDP points with the
+/// default preset's industry paths (see [`super::calibration`]). `None` when
+/// the plan publishes no GDP to fit to; the plan file's values then stand.
+pub fn default_gdp_fit(plan: &Plan) -> Option<GdpFit> {
+    let reference = preset_growth(plan, &plan.default_preset)
+        .unwrap_or_else(|| Scenario::from_plan_values(plan));
+    fit_gdp(plan, &reference)
+}
+
+/// A preset's growth, shocks and goal seeks over the plan file's values,
+/// before the GDP calibration.
+fn preset_growth(plan: &Plan, preset_id: &str) -> Option<Scenario> {
     let preset = plan.preset(preset_id)?;
     let mut scenario = Scenario::from_plan_values(plan);
     for (industry_idx, industry) in plan.industries.iter().enumerate() {

@@ -7,7 +7,8 @@
 
 use std::fmt;
 
-use super::plan::Plan;
+use super::goals::STRICT_MARGIN;
+use super::plan::{Comparison, Plan};
 use super::scenario::{Scenario, GROWTH_FACTOR_FLOOR};
 
 /// Bisection steps: enough to shrink any bracket below 1e-12 pp.
@@ -54,7 +55,9 @@ impl std::error::Error for SeekError {}
 
 /// The phase-1 growth (% per year, 2018–2022) that exactly meets the
 /// industry's 2022 revenue goal, given the rest of the scenario (shocks
-/// included). `None` if the industry has no revenue goal or none can be
+/// included); for a strict ("more than") goal, a level a hair above it. A
+/// goal met even with no growth needs 0 % ("already met"), never a
+/// negative rate. `None` if the industry has no revenue goal or none can be
 /// found. The result may lie outside [`super::GROWTH_PCT`]: the UI can show
 /// that the goal needs more than the slider allows.
 ///
@@ -71,7 +74,15 @@ impl std::error::Error for SeekError {}
 pub fn required_growth_pct(plan: &Plan, scenario: &Scenario, industry_idx: usize) -> Option<f64> {
     let goal = plan.industry_revenue_goal(industry_idx)?;
     let target = goal.target?;
-    seek_growth_pct(plan, scenario, industry_idx, 0, goal.deadline, target).ok()
+    // A strict goal (突破, more than) needs a level just above its target.
+    let aim = if goal.comparison == Comparison::MoreThan {
+        target * (1.0 + STRICT_MARGIN)
+    } else {
+        target
+    };
+    let growth_pct = seek_growth_pct(plan, scenario, industry_idx, 0, goal.deadline, aim).ok()?;
+    // A goal met with no growth at all needs none: never a negative rate.
+    Some(growth_pct.max(0.0))
 }
 
 /// The growth of `phase` (0 = 2018–2022, 1 = 2023–2028) that makes the

@@ -2,6 +2,7 @@
 //! through `crate::web`.
 
 mod use_autosave;
+mod use_derivation;
 mod use_document_lang;
 mod use_monte_carlo;
 mod use_presentation_keys;
@@ -10,6 +11,7 @@ mod use_url_sync;
 mod use_window_width;
 
 pub use use_autosave::use_autosave;
+pub use use_derivation::use_derivation;
 pub use use_document_lang::use_document_lang;
 pub use use_monte_carlo::{use_monte_carlo, MonteCarloRun, MONTE_CARLO_DEBOUNCE_MS};
 pub use use_presentation_keys::use_presentation_keys;

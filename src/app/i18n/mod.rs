@@ -50,6 +50,22 @@ impl Lang {
         }
     }
 
+    /// A status as a CSS class, an icon and a word, so status never relies
+    /// on colour alone.
+    pub fn status_parts(
+        self,
+        status: crate::model::Status,
+    ) -> (&'static str, &'static str, &'static str) {
+        use crate::model::Status;
+        let strings = self.strings();
+        match status {
+            Status::Met => ("status-met", "✓", strings.status_met),
+            Status::MetInTotal => ("status-close", "◐", strings.status_met_in_total),
+            Status::Close => ("status-close", "≈", strings.status_close),
+            Status::Missed => ("status-missed", "✗", strings.status_missed),
+        }
+    }
+
     /// Picks the Chinese or the English of a bilingual pair.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -219,6 +235,13 @@ pub struct Strings {
     pub status_met: &'static str,
     pub status_close: &'static str,
     pub status_missed: &'static str,
+    pub status_met_in_total: &'static str,
+    pub already_met: &'static str,
+    pub short_in_year: &'static str,
+    pub smallest_rise: &'static str,
+    pub no_target_note: &'static str,
+    pub scoring_rules_heading: &'static str,
+    pub scoring_rules: [&'static str; 5],
     pub not_reached: &'static str,
     pub interpretation_mark: &'static str,
     pub composition_heading: &'static str,
@@ -381,6 +404,19 @@ static ZH: Strings = Strings {
     col_probability: "达标概率",
     status_met: "达标",
     status_close: "接近",
+    status_met_in_total: "总量达标",
+    already_met: "基年已达标",
+    short_in_year: "未达年增幅的年份",
+    smallest_rise: "最小年增幅",
+    no_target_note: "计划未设该年目标、不计入该年统计的目标:",
+    scoring_rules_heading: "评价规则",
+    scoring_rules: [
+        "每项目标只在其所指年份评价:2022年目标在2022年评价;2028年定性目标只在2028年按本应用的量化解读评价;指标延续到2028年属于本应用的解读(标 *)。",
+        "“每年提高”类目标逐年检查:每年增幅都达标为“达标”;累计达标但某年增幅不足为“总量达标”,并注明该年。",
+        "“接近”:“每年提高”类目标的差距不超过所需累计增幅(目标值减基数)的容差比例;水平类目标的差距不超过目标值的容差比例。",
+        "“突破”“超过”为严格大于:恰好等于目标不算达标;“达到”“以上”含等于。“尽可能多”类目标没有“未达标”,只记进展。",
+        "统计只计入当年有目标的项目;“总量达标”计入“接近”一栏。基年已达标的目标所需增速为0%。",
+    ],
     status_missed: "未达标",
     not_reached: "未达到",
     interpretation_mark: "(解读)",
@@ -543,6 +579,19 @@ static EN: Strings = Strings {
     col_probability: "Chance",
     status_met: "met",
     status_close: "close",
+    status_met_in_total: "met in total",
+    already_met: "met at base",
+    short_in_year: "yearly rise short in",
+    smallest_rise: "smallest yearly rise",
+    no_target_note: "Goals with no target in that year (the plan sets none), not counted in that year's tally:",
+    scoring_rules_heading: "How goals are judged",
+    scoring_rules: [
+        "Each goal is judged only in the years it speaks of: a 2022 goal in 2022; the qualitative 2028 aim only in 2028, through this app's interpretation; indicators continued to 2028 are the app's interpretation (marked *).",
+        "Per-year goals (“每年提高”) are checked every year: “met” when every yearly rise reaches the step; “met in total” when the total rise is reached but some year fell short, with that year named.",
+        "“Close”: for a per-year goal, a shortfall within the tolerance share of the rise required from the base (target minus base); for a level goal, within the tolerance share of the target.",
+        "“突破” (more than) is strict: exactly the target is not met; “达到/以上” (at least) includes it. “As many as possible” goals are never “missed”, only in progress.",
+        "Tallies count only goals with a target in that year; “met in total” counts with “close”. A goal met at base needs 0 % growth.",
+    ],
     status_missed: "missed",
     not_reached: "not reached",
     interpretation_mark: " (interpretation)",

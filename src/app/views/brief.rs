@@ -114,7 +114,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 </table>
             </section>
             <LeadTest plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
-            <Scorecard plan={props.plan.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            <Scorecard plan={props.plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
             <CompositionPanel spec={props.composition.clone()} {lang} />
             <section class="panel">
                 <h2>{ strings.chart_heading }</h2>

@@ -359,10 +359,10 @@ pub fn compared_slide(props: &ComparedSlideProps) -> Html {
             <section class="panel">
                 <h2>{ props.named.name.clone() }</h2>
             </section>
-            <SummaryPanel plan={props.plan.clone()} scenario={scenario} defaults={props.defaults.clone()}
+            <SummaryPanel plan={props.plan.clone()} scenario={scenario.clone()} defaults={props.defaults.clone()}
                 evaluations={Shared(evaluations.clone())} lang={props.lang} />
             <LeadTest plan={props.plan.clone()} evaluations={Shared(evaluations.clone())} lang={props.lang} />
-            <Scorecard plan={props.plan.clone()} evaluations={Shared(evaluations)} lang={props.lang} />
+            <Scorecard plan={props.plan.clone()} {scenario} evaluations={Shared(evaluations)} lang={props.lang} />
         </div>
     }
 }

@@ -11,11 +11,15 @@ use crate::chart::{
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::explain::summary;
-use crate::model::{new_drivers_test, Bands, GoalEvaluation, GoalKind, Plan, Scenario, Status};
+use crate::model::{
+    checkpoints, new_drivers_test, tally, years_without_target, Bands, GoalEvaluation, GoalKind,
+    Plan, Scenario, Status,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ScorecardProps {
     pub plan: Shared<Plan>,
+    pub scenario: Shared<Scenario>,
     pub evaluations: Shared<Vec<GoalEvaluation>>,
     /// Monte Carlo results, when computed: adds the chance of meeting each goal.
     #[prop_or_default]
@@ -34,12 +38,7 @@ fn decimals_for(value: f64) -> usize {
 
 /// The status of a goal as a word with an icon (never colour alone).
 pub fn status_html(status: Status, lang: Lang) -> Html {
-    let strings = lang.strings();
-    let (class, icon, word) = match status {
-        Status::Met => ("status-met", "✓", strings.status_met),
-        Status::Close => ("status-close", "≈", strings.status_close),
-        Status::Missed => ("status-missed", "✗", strings.status_missed),
-    };
+    let (class, icon, word) = lang.status_parts(status);
     html! {
         <span class={classes!("status", class)}>
             <span aria-hidden="true">{ icon }</span>{ " " }{ word }
@@ -85,11 +84,25 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
                 <td class="num" data-label={strings.col_target}>{ lang.number(evaluation.target, decimals) }</td>
                 <td class="num" data-label={strings.col_gap}>{ format!("{gap_sign}{}", lang.number(evaluation.gap_abs, decimals)) }</td>
                 <td class="num" data-label={strings.col_gap_pct}>{ format!("{gap_sign}{}%", lang.number(evaluation.gap_pct, 1)) }</td>
-                <td data-label={strings.col_status}>{ status_html(evaluation.status, lang) }</td>
+                <td data-label={strings.col_status}>
+                    { status_html(evaluation.status, lang) }
+                    if let Some(yearly) = evaluation.yearly {
+                        <span class="yearly-check" data-testid={format!("yearly-{}-{}", evaluation.goal_id, evaluation.year)}>
+                            { format!("{} {} ({})", strings.smallest_rise, lang.number(yearly.smallest, 2), yearly.smallest_year) }
+                            if let Some(year) = yearly.first_short_year {
+                                { format!(" · {} {year}", strings.short_in_year) }
+                            }
+                        </span>
+                    }
+                </td>
                 <td class="num" data-label={strings.col_required}>{
-                    evaluation.required_growth_pct
-                        .map(|growth| format!("{}{}", lang.number(growth, 1), strings.unit_pct_per_year))
-                        .unwrap_or_else(|| "—".into())
+                    if evaluation.met_at_base {
+                        format!("0{} · {}", strings.unit_pct_per_year, strings.already_met)
+                    } else {
+                        evaluation.required_growth_pct
+                            .map(|growth| format!("{}{}", lang.number(growth, 1), strings.unit_pct_per_year))
+                            .unwrap_or_else(|| "—".into())
+                    }
                 }</td>
                 <td data-label={strings.col_reached}>{
                     evaluation.first_year_reached
@@ -104,24 +117,33 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
             </tr>
         }
     });
-    let n_met = |year: u16| {
-        let of_year: Vec<&GoalEvaluation> = props
-            .evaluations
-            .iter()
-            .filter(|e| e.year == year)
-            .collect();
-        let met = of_year.iter().filter(|e| e.status == Status::Met).count();
-        (met, of_year.len())
-    };
-    let tallies = [2022u16, 2028].map(|year| {
-        let (met, total) = n_met(year);
+    let years = checkpoints(plan);
+    let tallies = years.iter().map(|&year| {
+        let (met, close, missed) = tally(&props.evaluations, year);
+        let total = met + close + missed;
         html! {
-            <div class="tally" data-testid={format!("tally-{year}")}>
+            <div class="tally" data-testid={format!("tally-{year}")}
+                data-met={met.to_string()} data-close={close.to_string()} data-missed={missed.to_string()}>
                 <span class="tally-year">{ year }</span>
                 <span class="tally-count">{ format!("{met}/{total}") }</span>
                 <span class="tally-word">{ strings.status_met }</span>
+                <span class="tally-detail">{ format!("{} {close} · {} {missed}", strings.status_close, strings.status_missed) }</span>
             </div>
         }
+    });
+    // Goals with no target in a checkpoint year: said once, not counted.
+    let unscored = years.iter().filter_map(|&year| {
+        let names: Vec<&str> = plan
+            .goals
+            .iter()
+            .filter(|goal| years_without_target(plan, &props.scenario, goal).contains(&year))
+            .map(|goal| lang.pick(&goal.name.zh, &goal.name.en))
+            .collect();
+        (!names.is_empty()).then(|| html! {
+            <li data-testid={format!("unscored-{year}")}>
+                <strong>{ year }</strong>{ " " }{ strings.no_target_note }{ " " }{ names.join(lang.pick("、", ", ")) }
+            </li>
+        })
     });
     html! {
         <section class="panel scorecard" aria-labelledby="scorecard-heading">
@@ -149,6 +171,11 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <ul class="unscored-list">{ for unscored }</ul>
+            <details class="scoring-rules" data-testid="scoring-rules">
+                <summary>{ strings.scoring_rules_heading }</summary>
+                <ul>{ for strings.scoring_rules.iter().map(|rule| html! { <li>{ *rule }</li> }) }</ul>
+            </details>
         </section>
     }
 }

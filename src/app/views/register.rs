@@ -326,12 +326,7 @@ fn target_text(lang: Lang, goal: &Goal, interpreted: bool) -> String {
 
 /// The status icon and word, so status never relies on colour alone.
 fn status_view(lang: Lang, status: Status) -> (&'static str, &'static str, &'static str) {
-    let strings = lang.strings();
-    match status {
-        Status::Met => ("status-met", "✓", strings.status_met),
-        Status::Close => ("status-close", "≈", strings.status_close),
-        Status::Missed => ("status-missed", "✗", strings.status_missed),
-    }
+    lang.status_parts(status)
 }
 
 /// One goal as a card.
@@ -371,6 +366,35 @@ fn goal_card(props: &GoalRegisterProps, goal: &Goal) -> Html {
         .iter()
         .filter(|figure| figure.goal.as_deref() == Some(goal.id.as_str()))
         .map(|figure| {
+            // The published outcome against the goal, apart from any
+            // projection: at or after the deadline, against the goal's target
+            // (or the sum of targets the figure covers).
+            let target = figure.compare_target.or(goal.target).filter(|_| {
+                goal.kind != GoalKind::Qualitative && figure.year >= goal.deadline
+            });
+            let outcome = target.map(|target| {
+                let met = meets(goal.comparison, figure.value, target);
+                let (class, icon, word) = if met {
+                    ("status-met", "✓", strings.outcome_met)
+                } else {
+                    ("status-missed", "✗", strings.outcome_missed)
+                };
+                html! {
+                    <span class={classes!("goal-outcome", class)}
+                        data-testid={format!("outcome-{}-{}", goal.id, figure.year)}
+                        data-status={if met { "met" } else { "missed" }}>
+                        { format!(" {} {} {unit} · ", strings.outcome_against, plain_number(lang, target)) }
+                        <span aria-hidden="true">{ icon }</span>{ " " }{ word }
+                        if figure.year > goal.deadline {
+                            { format!(" ({})", strings.outcome_after_deadline) }
+                        }
+                        { " " }
+                    </span>
+                }
+            });
+            let figure_note = figure.note.as_ref().map(|note| {
+                html! { <span class="goal-actual-note">{ lang.pick(&note.zh, &note.en) }{ " " }</span> }
+            });
             html! {
                 <p class="goal-actual">
                     { strings.published_actual }
@@ -378,6 +402,8 @@ fn goal_card(props: &GoalRegisterProps, goal: &Goal) -> Html {
                         Lang::Zh => format!("{} 年 {} {unit} ", figure.year, plain_number(lang, figure.value)),
                         Lang::En => format!("{}: {} {unit} ", figure.year, plain_number(lang, figure.value)),
                     } }
+                    { outcome }
+                    { figure_note }
                     <ProvenanceBadge provenance={figure.provenance.clone()} {lang} detailed={true} />
                 </p>
             }
@@ -530,15 +556,25 @@ fn tracked_status(props: &GoalRegisterProps, goal: &Goal) -> Html {
         None => html! { <p class="tracked-verdict tracked-none">{ strings.no_count_yet }</p> },
         Some(count) => {
             let met = meets(goal.comparison, count, target);
-            let (class, icon, word) = if met {
-                ("status-met", "✓", strings.tracked_met)
+            // "As many as possible" (up to N) is never "missed": any count is
+            // progress, and all N is everything there is.
+            let in_progress = !met && goal.comparison == Comparison::UpTo && count > 0.0;
+            let (class, icon, word, status) = if met {
+                ("status-met", "✓", strings.tracked_met, "met")
+            } else if in_progress {
+                (
+                    "status-met",
+                    "◐",
+                    strings.tracked_in_progress,
+                    "in-progress",
+                )
             } else {
-                ("status-missed", "○", strings.tracked_not_met)
+                ("status-missed", "○", strings.tracked_not_met, "not-met")
             };
             html! {
                 <p class={classes!("tracked-verdict", "goal-status", class)}
                     data-testid={format!("tracked-verdict-{}", goal.id)}
-                    data-status={if met { "met" } else { "not-met" }}>
+                    data-status={status}>
                     <span class="status-word"><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
                     <span class="status-values">
                         { format!("{} / {} {unit}", plain_number(lang, count), plain_number(lang, target)) }

@@ -8,7 +8,9 @@ use crate::app::components::{NumberField, ProvenanceBadge};
 use crate::app::i18n::{Lang, SourcesStrings};
 use crate::app::inputs::{Input, Unit};
 use crate::app::shared::Shared;
-use crate::model::{Group, Measure, Plan, Provenance, PublishedFigure, Scenario};
+use crate::model::{
+    default_gdp_fit, project, Group, Measure, Plan, Provenance, PublishedFigure, Scenario, SeriesId,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct DataSourcesProps {
@@ -212,12 +214,83 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
                 </section>
             </section>
 
+            <section class="source-section" aria-labelledby="sources-fit-heading" data-testid="sources-fit">
+                <h3 id="sources-fit-heading">{ strings.fit_heading }</h3>
+                { fit_table(plan, &props.scenario, lang) }
+            </section>
+
             <section class="source-section" aria-labelledby="sources-published-heading">
                 <h3 id="sources-published-heading">{ strings.published_heading }</h3>
                 <p class="panel-note">{ strings.published_note }</p>
                 { published_table(plan, lang) }
             </section>
         </section>
+    }
+}
+
+/// The GDP fit: what was fitted, to what, the residuals, and how far the
+/// current scenario is from each published point.
+fn fit_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> Html {
+    let strings = lang.sources_strings();
+    let Some(fit) = default_gdp_fit(plan) else {
+        return html! { <p class="panel-note">{ strings.fit_none }</p> };
+    };
+    let current = project(plan, scenario);
+    let signed = |value: f64| {
+        let sign = if value > 0.0 { "+" } else { "" };
+        format!("{sign}{}%", lang.number(value, 2))
+    };
+    let points = fit.points.iter().map(|point| {
+        let now = current.value(SeriesId::Gdp, point.year);
+        html! {
+            <tr data-testid={format!("fit-point-{}", point.year)}>
+                <th scope="row">{ point.year }</th>
+                <td class="num">{ lang.number(point.published, 1) }</td>
+                <td class="num">{ lang.number(point.fitted, 1) }</td>
+                <td class="num" data-testid={format!("fit-residual-{}", point.year)}>{ signed(point.residual_pct) }</td>
+                <td class="num">{ now.map_or_else(|| "—".to_string(), |value| lang.number(value, 1)) }</td>
+                <td class="num" data-testid={format!("fit-deviation-{}", point.year)}>{
+                    now.map_or_else(|| "—".to_string(), |value| signed((value - point.published) / point.published * 100.0))
+                }</td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <p class="panel-note">{ strings.fit_note }</p>
+            <div class="table-scroll" tabindex="0">
+                <table class="published-table" data-testid="fit-parameters">
+                    <thead><tr>
+                        <th scope="col">{ strings.fit_parameter }</th>
+                        <th scope="col">{ strings.fit_prior }</th>
+                        <th scope="col">{ strings.fit_fitted }</th>
+                    </tr></thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ strings.fit_gdp_base }</th>
+                            <td class="num">{ lang.number(fit.prior_gdp_base_yi_yuan, 1) }</td>
+                            <td class="num" data-testid="fit-gdp-base">{ lang.number(fit.gdp_base_yi_yuan, 1) }</td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{ strings.fit_rest_growth }</th>
+                            <td class="num">{ lang.number(fit.prior_rest_growth_pct, 2) }</td>
+                            <td class="num" data-testid="fit-rest-growth">{ lang.number(fit.rest_growth_pct, 2) }</td>
+                        </tr>
+                    </tbody>
+                </table>
+                <table class="published-table" data-testid="fit-points">
+                    <thead><tr>
+                        <th scope="col">{ strings.col_year }</th>
+                        <th scope="col">{ strings.fit_col_published }</th>
+                        <th scope="col">{ strings.fit_col_fitted }</th>
+                        <th scope="col">{ strings.fit_col_residual }</th>
+                        <th scope="col">{ strings.fit_col_current }</th>
+                        <th scope="col">{ strings.fit_col_deviation }</th>
+                    </tr></thead>
+                    <tbody>{ for points }</tbody>
+                </table>
+            </div>
+        </>
     }
 }
 
