@@ -166,7 +166,9 @@ fn every_number_has_provenance() {
     // base year is an assumption, and its rationale quotes the clause.
     match &economy.productivity_base_wan_yuan.provenance {
         Provenance::Assumption { rationale } => {
-            assert!(rationale.zh.contains("全员劳动生产率从人均12.3万元提高到人均15万元"));
+            assert!(rationale
+                .zh
+                .contains("全员劳动生产率从人均12.3万元提高到人均15万元"));
         }
         other => panic!("{other:?}"),
     }
@@ -177,11 +179,14 @@ fn every_number_has_provenance() {
     assert_eq!(gdp, [(2016, 856.8), (2021, 953.6), (2022, 1002.1)]);
     // Every published figure is from a secondary source; a count the app
     // made from a list (listed firms) is the app's, not a quotation.
-    assert!(plan.published.iter().all(|figure| match &figure.provenance {
-        Provenance::Published { secondary, .. } => *secondary,
-        Provenance::Assumption { rationale } => rationale.en.contains("not a quotation"),
-        Provenance::Plan { .. } => false,
-    }));
+    assert!(plan
+        .published
+        .iter()
+        .all(|figure| match &figure.provenance {
+            Provenance::Published { secondary, .. } => *secondary,
+            Provenance::Assumption { rationale } => rationale.en.contains("not a quotation"),
+            Provenance::Plan { .. } => false,
+        }));
 }
 
 #[test]

@@ -411,7 +411,7 @@ static ZH: Strings = Strings {
     no_target_note: "计划未设该年目标、不计入该年统计的目标:",
     scoring_rules_heading: "评价规则",
     scoring_rules: [
-        "每项目标只在其所指年份评价:2022年目标在2022年评价;2028年定性目标只在2028年按本应用的量化解读评价;指标延续到2028年属于本应用的解读(标 *)。",
+        "每项目标只在其所指年份评价:2022年目标在2022年评价;2028年定性目标只在2028年按本应用的量化解读评价;指标延续到2028年属于本应用的解读(标“解读”)。",
         "“每年提高”类目标逐年检查:每年增幅都达标为“达标”;累计达标但某年增幅不足为“总量达标”,并注明该年。",
         "“接近”:“每年提高”类目标的差距不超过所需累计增幅(目标值减基数)的容差比例;水平类目标的差距不超过目标值的容差比例。",
         "“突破”“超过”为严格大于:恰好等于目标不算达标;“达到”“以上”含等于。“尽可能多”类目标没有“未达标”,只记进展。",
@@ -586,7 +586,7 @@ static EN: Strings = Strings {
     no_target_note: "Goals with no target in that year (the plan sets none), not counted in that year's tally:",
     scoring_rules_heading: "How goals are judged",
     scoring_rules: [
-        "Each goal is judged only in the years it speaks of: a 2022 goal in 2022; the qualitative 2028 aim only in 2028, through this app's interpretation; indicators continued to 2028 are the app's interpretation (marked *).",
+        "Each goal is judged only in the years it speaks of: a 2022 goal in 2022; the qualitative 2028 aim only in 2028, through this app's interpretation; indicators continued to 2028 are the app's interpretation (marked “interpretation”).",
         "Per-year goals (“每年提高”) are checked every year: “met” when every yearly rise reaches the step; “met in total” when the total rise is reached but some year fell short, with that year named.",
         "“Close”: for a per-year goal, a shortfall within the tolerance share of the rise required from the base (target minus base); for a level goal, within the tolerance share of the target.",
         "“突破” (more than) is strict: exactly the target is not met; “达到/以上” (at least) includes it. “As many as possible” goals are never “missed”, only in progress.",
