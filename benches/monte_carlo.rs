@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use pathways::model::{monte_carlo, monte_carlo_with, Plan, Scenario, Workspace};
+use pathways::model::{monte_carlo, monte_carlo_with, Plan, Workspace};
 
 const N_REPETITIONS: usize = 30;
 
@@ -22,7 +22,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.uncertainty.runs = 10_000;
 
     // Warm up.

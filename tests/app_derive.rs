@@ -68,7 +68,7 @@ fn check(before: &Derivation, after: &Derivation, expected: &Affects, what: &str
 #[test]
 fn every_input_changes_what_depends_on_it() {
     let plan = Plan::shouguang_2018().unwrap();
-    let defaults = Scenario::plan_defaults(&plan);
+    let defaults = pathways::model::plan_defaults(&plan);
     for lang in [Lang::Zh, Lang::En] {
         let before = Derivation::new(&plan, &defaults, lang);
         for input in Input::all(&plan) {
@@ -90,7 +90,7 @@ fn every_input_changes_what_depends_on_it() {
 #[test]
 fn the_lead_threshold_moves_the_lead_test_and_the_threshold_line() {
     let plan = Plan::shouguang_2018().unwrap();
-    let defaults = Scenario::plan_defaults(&plan);
+    let defaults = pathways::model::plan_defaults(&plan);
     let before = Derivation::new(&plan, &defaults, Lang::Zh);
     let changed = Input::LeadRatio.apply(&plan, &defaults, 0.5).unwrap();
     let after = Derivation::new(&plan, &changed, Lang::Zh);
@@ -119,7 +119,7 @@ type Switch = (&'static str, fn(&mut Scenario), bool);
 #[test]
 fn each_interpretation_switch_changes_the_evaluations() {
     let plan = Plan::shouguang_2018().unwrap();
-    let defaults = Scenario::plan_defaults(&plan);
+    let defaults = pathways::model::plan_defaults(&plan);
     let before = Derivation::new(&plan, &defaults, Lang::En);
     let switches: [Switch; 3] = [
         (

@@ -32,7 +32,7 @@ fn register_props(
     tracked: BTreeMap<String, f64>,
     log: &TrackedLog,
 ) -> GoalRegisterProps {
-    let scenario = Scenario::plan_defaults(plan);
+    let scenario = pathways::model::plan_defaults(plan);
     let projection = project(plan, &scenario);
     let evaluations = evaluate(plan, &scenario, &projection);
     GoalRegisterProps {
@@ -212,7 +212,7 @@ fn sources_props(
     DataSourcesProps {
         plan: Shared(plan.clone()),
         scenario: Shared(Rc::new(scenario)),
-        defaults: Shared(Rc::new(Scenario::plan_defaults(plan))),
+        defaults: Shared(Rc::new(pathways::model::plan_defaults(plan))),
         lang: Lang::Zh,
         on_set: {
             let set_log = set_log.clone();
@@ -250,7 +250,12 @@ async fn sources_badge_every_base_value_and_refuse_a_bad_entry() {
     let root = fresh_root();
     let set_log = SetLog::default();
     let reset_log = Rc::new(RefCell::new(Vec::new()));
-    let props = sources_props(&plan, Scenario::plan_defaults(&plan), &set_log, &reset_log);
+    let props = sources_props(
+        &plan,
+        pathways::model::plan_defaults(&plan),
+        &set_log,
+        &reset_log,
+    );
     yew::Renderer::<DataSources>::with_root_and_props(root.clone(), props).render();
     wait_for("the sources view", 5_000.0, || {
         by_testid(&root, "view-sources").is_some()
@@ -302,7 +307,7 @@ async fn a_changed_base_value_offers_a_reset() {
     let root = fresh_root();
     let set_log = SetLog::default();
     let reset_log = Rc::new(RefCell::new(Vec::new()));
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     assert!(Input::IndustryBase(1).set(&mut scenario, 700.0));
     let props = sources_props(&plan, scenario, &set_log, &reset_log);
     yew::Renderer::<DataSources>::with_root_and_props(root.clone(), props).render();

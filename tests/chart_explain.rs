@@ -222,7 +222,7 @@ fn waterfall_draws_degenerate_input_without_panic() {
 #[test]
 fn waterfall_changes_when_its_data_change() {
     let plan = Plan::shouguang_2018().expect("the plan loads");
-    let defaults = Scenario::plan_defaults(&plan);
+    let defaults = pathways::model::plan_defaults(&plan);
     let mut slower = defaults.clone();
     slower.set_growth_pct(1, 0, 6.0).expect("in range");
     for build in [
@@ -330,7 +330,7 @@ fn tornado_draws_degenerate_input_without_panic() {
 #[test]
 fn tornado_changes_when_its_data_change() {
     let plan = Plan::shouguang_2018().expect("the plan loads");
-    let defaults = Scenario::plan_defaults(&plan);
+    let defaults = pathways::model::plan_defaults(&plan);
     let mut faster = defaults.clone();
     faster.set_growth_pct(4, 1, 16.0).expect("in range");
     let draw = |scenario: &Scenario| {

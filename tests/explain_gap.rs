@@ -16,7 +16,7 @@ fn scenarios(plan: &Plan) -> Vec<Scenario> {
         .iter()
         .map(|id| apply_preset(plan, id).expect("the preset exists"))
         .collect();
-    let mut odd = Scenario::plan_defaults(plan);
+    let mut odd = pathways::model::plan_defaults(plan);
     odd.interpretation.include_vegetables = true;
     odd.interpretation.emerging_to_traditional_min_ratio = 1.3;
     odd.set_growth_pct(4, 1, 22.0).expect("in range");
@@ -120,7 +120,7 @@ fn the_lead_margin_passes_exactly_when_the_ratio_does() {
 #[test]
 fn the_interpretation_decides_who_counts_and_the_threshold_scales_traditional_steps() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     let projection = project(&plan, &scenario);
     let default_parts = lead_contributions(&plan, &scenario, &projection);
     assert!(default_parts.iter().all(|part| part.industry_idx != 0));
@@ -147,8 +147,8 @@ fn the_interpretation_decides_who_counts_and_the_threshold_scales_traditional_st
     assert!(spec.note.contains("1.50倍"), "{}", spec.note);
     let default_spec = lead_test_waterfall(
         &plan,
-        &Scenario::plan_defaults(&plan),
-        &project(&plan, &Scenario::plan_defaults(&plan)),
+        &pathways::model::plan_defaults(&plan),
+        &project(&plan, &pathways::model::plan_defaults(&plan)),
         false,
     );
     assert!(
@@ -165,7 +165,7 @@ fn the_interpretation_decides_who_counts_and_the_threshold_scales_traditional_st
 #[test]
 fn plan_pace_closes_every_revenue_gap() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let spec = revenue_gap_waterfall(&plan, &project(&plan, &scenario), false);
     assert!(
         spec.bars.iter().all(|bar| bar.value.abs() < 1e-6),
@@ -177,7 +177,7 @@ fn plan_pace_closes_every_revenue_gap() {
 #[test]
 fn goals_met_by_goal_seek_show_no_gap_at_all() {
     let plan = pathways::model::Plan::shouguang_2018().expect("the embedded plan loads");
-    let scenario = pathways::model::Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let projection = pathways::model::project(&plan, &scenario);
     let (gaps, _) = pathways::explain::revenue_gaps(&plan, &projection);
     assert!(gaps.iter().all(|gap| gap.value == 0.0), "{gaps:?}");

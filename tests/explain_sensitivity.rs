@@ -4,10 +4,9 @@
 use std::time::Instant;
 
 use pathways::explain::{
-    headline_goals, headline_sensitivities, sensitivity, tornado_spec, Lever, SensitivityBar,
-    MAX_BARS,
+    headline_goals, headline_sensitivities, sensitivity, tornado_spec, SensitivityBar, MAX_BARS,
 };
-use pathways::model::{apply_preset, project, Plan, Scenario, SeriesId};
+use pathways::model::{apply_preset, project, Field, Plan, SeriesId};
 
 fn plan() -> Plan {
     Plan::shouguang_2018().expect("the embedded plan loads")
@@ -44,15 +43,15 @@ fn bars_are_sorted_by_effect_and_at_most_ten() {
 #[test]
 fn growth_and_base_levers_straddle_the_baseline() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     for (goal_id, year, bars) in headline_sensitivities(&plan, &scenario) {
         for bar in &bars {
             if matches!(
                 bar.lever,
-                Lever::Growth { .. }
-                    | Lever::Base(_)
-                    | Lever::GdpBase
-                    | Lever::RestOfEconomyGrowth(_)
+                Field::Growth { .. }
+                    | Field::IndustryBase(_)
+                    | Field::GdpBase
+                    | Field::RestOfEconomyGrowth(_)
             ) {
                 assert!(straddles(bar), "{goal_id} {year}: {bar:#?}");
             }
@@ -63,9 +62,9 @@ fn growth_and_base_levers_straddle_the_baseline() {
 #[test]
 fn a_bar_is_a_re_projection_with_the_lever_stepped() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let bars = sensitivity(&plan, &scenario, "aim.2028", 2028);
-    let chemicals = Lever::Growth {
+    let chemicals = Field::Growth {
         industry_idx: 1,
         phase: 1,
     };
@@ -92,15 +91,15 @@ fn a_bar_is_a_re_projection_with_the_lever_stepped() {
     let rd = sensitivity(&plan, &scenario, "indicator.rd_share", 2022);
     assert!(rd
         .iter()
-        .all(|bar| !matches!(bar.lever, Lever::Growth { phase: 1, .. })));
+        .all(|bar| !matches!(bar.lever, Field::Growth { phase: 1, .. })));
 }
 
 #[test]
 fn an_indicators_own_base_is_read_against_its_moving_target() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let bars = sensitivity(&plan, &scenario, "indicator.sei_share", 2022);
-    if let Some(bar) = bars.iter().find(|bar| bar.lever == Lever::SeiShareBase) {
+    if let Some(bar) = bars.iter().find(|bar| bar.lever == Field::SeiShareBase) {
         // share(t) = base × k: +1 pp of base moves the projection by k pp
         // and the target by 1 pp, so the bar shows k − 1.
         let k = project(&plan, &scenario)
@@ -117,7 +116,7 @@ fn an_indicators_own_base_is_read_against_its_moving_target() {
 #[test]
 fn unknown_goals_have_no_bars_and_a_tornado_still_builds() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     assert!(sensitivity(&plan, &scenario, "no.such.goal", 2022).is_empty());
     assert!(sensitivity(&plan, &scenario, "firms.over_50", 2022).is_empty());
     let spec = tornado_spec(&plan, &scenario, "no.such.goal", 2022, &[], false);
@@ -127,7 +126,7 @@ fn unknown_goals_have_no_bars_and_a_tornado_still_builds() {
 #[test]
 fn the_tornado_spec_carries_labels_baseline_and_target() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     for (goal_id, year) in headline_goals(&plan) {
         let bars = sensitivity(&plan, &scenario, &goal_id, year);
         for zh in [true, false] {
@@ -150,7 +149,7 @@ fn the_tornado_spec_carries_labels_baseline_and_target() {
 #[test]
 fn sensitivity_cost_is_printed() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let repetitions = 20;
     let time_ms = |work: &dyn Fn()| {
         work();
@@ -176,7 +175,7 @@ fn sensitivity_cost_is_printed() {
     println!(
         "sensitivity ({} levers × 2 re-projections): all five headline goals {all:.3} ms, \
          one goal {one:.3} ms, one projection {projection:.4} ms (median of {repetitions}, {} build)",
-        Lever::all(&plan).len(),
+        Field::levers(&plan).len(),
         if cfg!(debug_assertions) { "debug" } else { "release" }
     );
     assert!(all < 2000.0, "far too slow: {all} ms");

@@ -10,7 +10,7 @@ fn plan() -> Plan {
 }
 
 fn text_of(plan: &Plan, scenario: &Scenario, bands: Option<&Bands>, zh: bool) -> String {
-    let defaults = Scenario::plan_defaults(plan);
+    let defaults = pathways::model::plan_defaults(plan);
     let evaluations = evaluate(plan, scenario, &project(plan, scenario));
     summary(plan, scenario, &defaults, &evaluations, bands, zh).join("\n\n")
 }
@@ -148,7 +148,7 @@ fn stress_en() {
 // Targeted checks.
 
 fn plan_pace(plan: &Plan) -> Scenario {
-    Scenario::plan_defaults(plan)
+    pathways::model::plan_defaults(plan)
 }
 
 fn paragraphs(plan: &Plan, scenario: &Scenario, zh: bool) -> Vec<String> {

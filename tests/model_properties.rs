@@ -55,7 +55,7 @@ fn shocks() -> impl Strategy<Value = Vec<Shock>> {
 
 /// Any valid scenario: growth, shocks, economy and uncertainty within range.
 fn scenario(plan: &Plan) -> impl Strategy<Value = Scenario> {
-    let base = Scenario::plan_defaults(plan);
+    let base = pathways::model::plan_defaults(plan);
     (
         prop::collection::vec((growth(), growth()), N_INDUSTRIES),
         shocks(),
@@ -231,7 +231,7 @@ fn phase_2_seek_lands_on_a_2028_level() {
 #[test]
 fn closed_form_and_root_finding_agree() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     let closed_form = required_growth_pct(&plan, &scenario, 1).unwrap();
     // A zero shock forces the root finder without changing the answer.
     scenario.shocks.push(Shock {
@@ -266,7 +266,7 @@ fn closed_form_and_root_finding_agree() {
 fn monte_carlo_with_zero_uncertainty_is_the_projection() {
     let plan = plan();
     for runs in [300, 5_000] {
-        let mut scenario = Scenario::plan_defaults(&plan);
+        let mut scenario = pathways::model::plan_defaults(&plan);
         scenario.uncertainty.sigma_pp = vec![0.0; N_INDUSTRIES];
         scenario.uncertainty.runs = runs;
         scenario.shocks.push(Shock {
@@ -312,7 +312,7 @@ fn monte_carlo_with_zero_uncertainty_is_the_projection() {
 #[test]
 fn monte_carlo_is_reproducible_and_seed_dependent() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.uncertainty.runs = 2_000;
     let first = monte_carlo(&plan, &scenario);
     assert_eq!(first, monte_carlo(&plan, &scenario));
@@ -326,7 +326,7 @@ fn monte_carlo_bands_match_the_normal_model() {
     // revenue percentiles are base × (f + z_q σ)^5 exactly; the histogram
     // percentiles of 10,000 runs must be within sampling error.
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.uncertainty.runs = 10_000;
     let bands = monte_carlo(&plan, &scenario);
     let sigma = scenario.uncertainty.sigma_pp[1] / 100.0;

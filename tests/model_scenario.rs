@@ -14,7 +14,10 @@ fn plan() -> Plan {
 #[test]
 fn defaults_and_presets_validate() {
     let plan = plan();
-    assert_eq!(Scenario::plan_defaults(&plan).validate(&plan), Ok(()));
+    assert_eq!(
+        pathways::model::plan_defaults(&plan).validate(&plan),
+        Ok(())
+    );
     for preset in &plan.presets {
         let scenario = pathways::model::apply_preset(&plan, &preset.id).unwrap();
         assert_eq!(scenario.validate(&plan), Ok(()), "{}", preset.id);
@@ -24,7 +27,7 @@ fn defaults_and_presets_validate() {
 #[test]
 fn set_growth_names_field_and_range() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     let before = scenario.clone();
     let error = scenario.set_growth_pct(2, 1, f64::NAN).unwrap_err();
     assert_eq!(
@@ -50,7 +53,7 @@ fn set_growth_names_field_and_range() {
 #[test]
 fn validate_names_every_problem() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.industries[0].growth_pct[0] = f64::INFINITY;
     scenario.industries[3].value_added_ratio = 1.2;
     scenario.economy.employment_growth_pct = -11.0;
@@ -83,7 +86,7 @@ fn validate_names_every_problem() {
 #[test]
 fn gdp_below_the_industries_value_added_is_named() {
     let plan = plan();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.economy.gdp_base_yi_yuan = 100.0;
     let message = scenario.validate(&plan).unwrap_err().to_string();
     assert!(
@@ -95,7 +98,7 @@ fn gdp_below_the_industries_value_added_is_named() {
 #[test]
 fn scenario_json_round_trips_and_bad_json_is_an_error() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let json = serde_json::to_string(&scenario).unwrap();
     let read = Scenario::from_json(&json, &plan).unwrap();
     // serde_json without its `float_roundtrip` feature may differ in the

@@ -44,7 +44,7 @@ fn close_for_a_per_year_goal_is_a_share_of_the_required_rise() {
         assert_eq!(high_tech.status, Status::Missed, "{preset}");
     }
     // Within 5 % of the required rise (2.5 pp): 37.4 is close.
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.economy.high_tech_share_base_pct = 35.0;
     let all = evaluations(&plan, &scenario);
     let high_tech = find(&all, "indicator.high_tech_share", 2022).unwrap();
@@ -59,7 +59,7 @@ fn close_for_a_per_year_goal_is_a_share_of_the_required_rise() {
 #[test]
 fn goals_are_scored_only_in_the_years_they_speak_of() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let all = evaluations(&plan, &scenario);
     // The qualitative 2028 aim is not scored in 2022.
     assert!(find(&all, &plan.interpretation.goal, 2022).is_none());
@@ -101,7 +101,7 @@ fn per_year_goals_are_checked_every_year() {
     assert!(yearly.smallest < 0.0, "{yearly:?}");
     assert!(yearly.first_short_year.is_some());
     // Met in total but short in one year: a fast rise with one bad year.
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.economy.rd_intensity_change_pct = 12.0;
     scenario.shocks = vec![Shock {
         year: 2020,
@@ -122,7 +122,7 @@ fn more_than_is_strict_and_at_least_is_not() {
     assert!(meets(Comparison::AtLeast, 400.0, 400.0));
     // Plan pace still meets "突破400亿元": its seek aims a hair above.
     let plan = plan();
-    let all = evaluations(&plan, &Scenario::plan_defaults(&plan));
+    let all = evaluations(&plan, &pathways::model::plan_defaults(&plan));
     let new_materials = find(&all, "revenue.new_materials", 2022).unwrap();
     assert!(new_materials.projected > 400.0);
     assert_eq!(new_materials.status, Status::Met);
@@ -132,7 +132,7 @@ fn more_than_is_strict_and_at_least_is_not() {
 fn a_goal_met_at_base_needs_no_growth_and_no_preset_shrinks_it() {
     let plan = plan();
     let logistics = plan.industry_idx("logistics").unwrap();
-    let mut scenario = Scenario::plan_defaults(&plan);
+    let mut scenario = pathways::model::plan_defaults(&plan);
     scenario.industries[logistics].base_yi_yuan = 150.0; // goal: 100 in 2022
     assert_eq!(required_growth_pct(&plan, &scenario, logistics), Some(0.0));
     let all = evaluations(&plan, &scenario);
@@ -153,7 +153,7 @@ fn a_goal_met_at_base_needs_no_growth_and_no_preset_shrinks_it() {
 #[test]
 fn the_default_gdp_passes_within_two_percent_of_every_published_point() {
     let plan = plan();
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     let projection = project(&plan, &scenario);
     let fit = default_gdp_fit(&plan).expect("the plan publishes GDP after 2017");
     assert_eq!(fit.points.len(), 2, "2021 and 2022; 2016 is the old series");

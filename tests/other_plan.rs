@@ -2,7 +2,7 @@
 //! the model, the explanation and the share formats work on it unchanged.
 
 use pathways::explain::{headline_sensitivities, summary};
-use pathways::model::{evaluate, monte_carlo, project, Plan, Scenario};
+use pathways::model::{evaluate, monte_carlo, project, Plan};
 use pathways::share::{
     decode_file, decode_link, encode_file, encode_link, projection_csv, ShareState,
 };
@@ -17,7 +17,7 @@ fn demo() -> Plan {
 fn the_demo_plan_projects_evaluates_and_explains() {
     let plan = demo();
     assert_eq!(plan.industries.len(), 3);
-    let scenario = Scenario::plan_defaults(&plan);
+    let scenario = pathways::model::plan_defaults(&plan);
     scenario.validate(&plan).expect("its defaults are valid");
     let projection = project(&plan, &scenario);
     assert!(projection.industry(1).iter().all(|value| value.is_finite()));

@@ -296,9 +296,9 @@ fn well_checked_but_wrong_links_name_the_problem() {
     check(
         &signed("1~e1"),
         expect![[r#"
-            OutOfRange { problems: [FieldProblem { field: "scenario.economy.gdp_base_yi_yuan", value: "1", allowed: "at least the eight industries' base-year value added, 346.4 (Σ base × value-added ratio)" }] }
-            en: The link has values out of range: scenario.economy.gdp_base_yi_yuan = 1 (allowed: at least the eight industries' base-year value added, 346.4 (Σ base × value-added ratio)).
-            zh: 链接中有数值超出允许范围:scenario.economy.gdp_base_yi_yuan = 1(允许范围:at least the eight industries' base-year value added, 346.4 (Σ base × value-added ratio))。"#]],
+            OutOfRange { problems: [FieldProblem { field: "scenario.economy.gdp_base_yi_yuan", value: "1", allowed: "at least the industries' base-year value added, 346.4 (Σ base × value-added ratio)" }] }
+            en: The link has values out of range: scenario.economy.gdp_base_yi_yuan = 1 (allowed: at least the industries' base-year value added, 346.4 (Σ base × value-added ratio)).
+            zh: 链接中有数值超出允许范围:scenario.economy.gdp_base_yi_yuan = 1(允许范围:at least the industries' base-year value added, 346.4 (Σ base × value-added ratio))。"#]],
     );
     // A link made for another plan fails its check code.
     assert_eq!(

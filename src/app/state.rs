@@ -210,7 +210,7 @@ impl AppState {
     /// The state the app opens with: the plan's default scenario, in Chinese,
     /// on the overview.
     pub fn new(plan: Rc<Plan>) -> Self {
-        let defaults = Rc::new(Scenario::plan_defaults(&plan));
+        let defaults = Rc::new(crate::model::plan_defaults(&plan));
         AppState {
             plan,
             scenario: defaults.clone(),

@@ -41,7 +41,7 @@ pub const GOAL_MET_NOISE: f64 = 1e-6;
 /// use pathways::model::{project, Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let mut scenario = Scenario::plan_defaults(&plan);
+/// let mut scenario = pathways::model::plan_defaults(&plan);
 /// scenario.set_growth_pct(1, 0, 6.0).unwrap(); // chemicals, 2018–2022
 /// let (gaps, goals_sum) = revenue_gaps(&plan, &project(&plan, &scenario));
 /// assert_eq!(gaps.len(), 7, "vegetables have no revenue goal");
@@ -84,7 +84,7 @@ pub fn revenue_gaps(plan: &Plan, projection: &Projection) -> (Vec<Contribution>,
 /// use pathways::model::{project, Plan, Scenario, SeriesId};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let scenario = Scenario::plan_defaults(&plan);
+/// let scenario = pathways::model::plan_defaults(&plan);
 /// let projection = project(&plan, &scenario);
 /// let parts = lead_contributions(&plan, &scenario, &projection);
 /// assert_eq!(parts.len(), 7, "vegetables are left out by default");
@@ -143,7 +143,7 @@ fn industry_name(plan: &Plan, industry_idx: usize, zh: bool) -> String {
 /// use pathways::model::{project, Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let scenario = Scenario::plan_defaults(&plan);
+/// let scenario = pathways::model::plan_defaults(&plan);
 /// let spec = revenue_gap_waterfall(&plan, &project(&plan, &scenario), true);
 /// assert_eq!(spec.bars.len(), 8);
 /// assert_eq!(spec.bars[7].kind, WaterfallKind::Total);
@@ -211,7 +211,7 @@ pub fn revenue_gap_waterfall(plan: &Plan, projection: &Projection, zh: bool) -> 
 /// use pathways::model::{project, Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let mut scenario = Scenario::plan_defaults(&plan);
+/// let mut scenario = pathways::model::plan_defaults(&plan);
 /// scenario.interpretation.include_vegetables = true;
 /// let spec = lead_test_waterfall(&plan, &scenario, &project(&plan, &scenario), false);
 /// assert!(spec.bars.iter().any(|bar| bar.label == "Quality vegetables"));

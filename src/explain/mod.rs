@@ -19,7 +19,7 @@
 //!   and to the 2028 test's margin ([`revenue_gaps`],
 //!   [`lead_contributions`] give the numbers).
 //! * [`sensitivity`] / [`headline_sensitivities`] and [`tornado_spec`]:
-//!   how far each headline result moves when each assumption ([`Lever`])
+//!   how far each headline result moves when each assumption ([`crate::model::Field`] with a sensitivity step)
 //!   moves by a stated step. Costs about a hundred projections per goal:
 //!   compute it while its view is visible, not on every slider step.
 //!
@@ -30,7 +30,7 @@
 //! use pathways::model::{evaluate, project, Plan, Scenario};
 //!
 //! let plan = Plan::shouguang_2018().unwrap();
-//! let defaults = Scenario::plan_defaults(&plan);
+//! let defaults = pathways::model::plan_defaults(&plan);
 //! let projection = project(&plan, &defaults);
 //! let evaluations = evaluate(&plan, &defaults, &projection);
 //! let paragraphs = summary(&plan, &defaults, &defaults, &evaluations, None, false);
@@ -54,7 +54,7 @@ pub use gap::{
     GOAL_MET_NOISE,
 };
 pub use sensitivity::{
-    headline_goals, headline_sensitivities, sensitivities, sensitivity, tornado_spec, Lever,
+    headline_goals, headline_sensitivities, sensitivities, sensitivity, tornado_spec,
     SensitivityBar, MAX_BARS,
 };
 pub use summary::{

@@ -10,15 +10,14 @@
 //!
 //! # Cost
 //!
-//! [`Lever::all`] has 56 levers for the eight industries, so one goal costs
+//! [`Field::levers`] has 56 levers for the eight industries, so one goal costs
 //! 112 projections (each a few microseconds natively); [`headline_sensitivities`]
 //! shares them among the five headline goals. `tests/explain_sensitivity.rs`
 //! prints the measured time. Compute it only while its view is visible.
 
 use crate::chart::{TornadoBar, TornadoSpec};
 use crate::model::{
-    project, target_in_year, Goal, Plan, Projection, Scenario, SeriesId, Tracking, BASE_YI_YUAN,
-    EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT, RATIO, RD_INTENSITY_CHANGE_PCT, SHARE_PCT,
+    project, target_in_year, Field, Goal, Plan, Projection, Scenario, SeriesId, Tracking,
 };
 
 use super::format::{decimals_for, number, unit_text};
@@ -26,268 +25,10 @@ use super::format::{decimals_for, number, unit_text};
 /// At most this many bars per goal: the largest effects.
 pub const MAX_BARS: usize = 10;
 
-/// One assumption that can be stepped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lever {
-    /// An industry's growth in phase 0 (2018–2022) or 1 (2023–2028), ±1 pp.
-    Growth { industry_idx: usize, phase: usize },
-    /// An industry's 2017 revenue (output value), ±10 %.
-    Base(usize),
-    /// An industry's value added per yuan of revenue, ±0.05.
-    ValueAddedRatio(usize),
-    /// An industry's above-scale industrial share, ±0.05.
-    IndustrialFraction(usize),
-    /// The high-tech share of an industry's industrial part, ±0.05.
-    HighTechFraction(usize),
-    /// 2017 GDP, ±10 %.
-    GdpBase,
-    /// 2017 strategic emerging industries' share of GDP, ±1 pp.
-    SeiShareBase,
-    /// 2017 high-tech share of industrial output, ±1 pp.
-    HighTechShareBase,
-    /// 2017 R&D spending over GDP, ±0.1 pp.
-    RdShareBase,
-    /// Growth of the rest of the economy in a phase, ±1 pp.
-    RestOfEconomyGrowth(usize),
-    /// Employment growth, ±0.5 pp.
-    EmploymentGrowth,
-    /// Yearly change of R&D intensity, ±1 pp.
-    RdIntensityChange,
-}
-
-impl Lever {
-    /// Every lever of a plan: growth per industry and phase, then each
-    /// industry's base value and links, then the economy.
-    pub fn all(plan: &Plan) -> Vec<Lever> {
-        let n_industries = plan.industries.len();
-        let mut levers = Vec::new();
-        for industry_idx in 0..n_industries {
-            for phase in 0..2 {
-                levers.push(Lever::Growth {
-                    industry_idx,
-                    phase,
-                });
-            }
-        }
-        levers.extend((0..n_industries).map(Lever::Base));
-        levers.extend((0..n_industries).map(Lever::ValueAddedRatio));
-        levers.extend((0..n_industries).map(Lever::IndustrialFraction));
-        levers.extend((0..n_industries).map(Lever::HighTechFraction));
-        levers.extend([
-            Lever::GdpBase,
-            Lever::SeiShareBase,
-            Lever::HighTechShareBase,
-            Lever::RdShareBase,
-            Lever::RestOfEconomyGrowth(0),
-            Lever::RestOfEconomyGrowth(1),
-            Lever::EmploymentGrowth,
-            Lever::RdIntensityChange,
-        ]);
-        levers
-    }
-
-    /// A copy of `scenario` with the lever moved one step down
-    /// (`up == false`) or up, held within the validated range. `None` when
-    /// the lever does not exist in the scenario.
-    ///
-    /// ```
-    /// use pathways::explain::Lever;
-    /// use pathways::model::{Plan, Scenario};
-    ///
-    /// let plan = Plan::shouguang_2018().unwrap();
-    /// let scenario = Scenario::plan_defaults(&plan);
-    /// let up = Lever::Base(1).stepped(&scenario, true).unwrap();
-    /// assert!((up.industries[1].base_yi_yuan - 650.0 * 1.1).abs() < 1e-9);
-    /// ```
-    pub fn stepped(self, scenario: &Scenario, up: bool) -> Option<Scenario> {
-        let sign = if up { 1.0 } else { -1.0 };
-        let mut changed = scenario.clone();
-        let add = |slot: &mut f64, step: f64, range: std::ops::RangeInclusive<f64>| {
-            *slot = (*slot + sign * step).clamp(*range.start(), *range.end());
-        };
-        let scale = |slot: &mut f64, range: std::ops::RangeInclusive<f64>| {
-            *slot = (*slot * (1.0 + sign * 0.1)).clamp(*range.start(), *range.end());
-        };
-        let economy = &mut changed.economy;
-        match self {
-            Lever::Growth {
-                industry_idx,
-                phase,
-            } => add(
-                changed
-                    .industries
-                    .get_mut(industry_idx)?
-                    .growth_pct
-                    .get_mut(phase)?,
-                1.0,
-                GROWTH_PCT,
-            ),
-            Lever::Base(idx) => scale(
-                &mut changed.industries.get_mut(idx)?.base_yi_yuan,
-                BASE_YI_YUAN,
-            ),
-            Lever::ValueAddedRatio(idx) => add(
-                &mut changed.industries.get_mut(idx)?.value_added_ratio,
-                0.05,
-                RATIO,
-            ),
-            Lever::IndustrialFraction(idx) => add(
-                &mut changed.industries.get_mut(idx)?.industrial_fraction,
-                0.05,
-                RATIO,
-            ),
-            Lever::HighTechFraction(idx) => add(
-                &mut changed.industries.get_mut(idx)?.high_tech_fraction,
-                0.05,
-                RATIO,
-            ),
-            Lever::GdpBase => scale(&mut economy.gdp_base_yi_yuan, GDP_YI_YUAN),
-            Lever::SeiShareBase => add(&mut economy.sei_share_base_pct, 1.0, SHARE_PCT),
-            Lever::HighTechShareBase => add(&mut economy.high_tech_share_base_pct, 1.0, SHARE_PCT),
-            Lever::RdShareBase => add(&mut economy.rd_share_base_pct, 0.1, SHARE_PCT),
-            Lever::RestOfEconomyGrowth(phase) => add(
-                economy.rest_of_economy_growth_pct.get_mut(phase)?,
-                1.0,
-                GROWTH_PCT,
-            ),
-            Lever::EmploymentGrowth => add(
-                &mut economy.employment_growth_pct,
-                0.5,
-                EMPLOYMENT_GROWTH_PCT,
-            ),
-            Lever::RdIntensityChange => add(
-                &mut economy.rd_intensity_change_pct,
-                1.0,
-                RD_INTENSITY_CHANGE_PCT,
-            ),
-        }
-        Some(changed)
-    }
-
-    /// The stated step: "±1个百分点" / "±1 pp", "±10%", "±0.05".
-    pub fn step_text(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (
-                Lever::Growth { .. }
-                | Lever::RestOfEconomyGrowth(_)
-                | Lever::SeiShareBase
-                | Lever::HighTechShareBase
-                | Lever::RdIntensityChange,
-                true,
-            ) => "±1个百分点",
-            (
-                Lever::Growth { .. }
-                | Lever::RestOfEconomyGrowth(_)
-                | Lever::SeiShareBase
-                | Lever::HighTechShareBase
-                | Lever::RdIntensityChange,
-                false,
-            ) => "±1 pp",
-            (Lever::RdShareBase, true) => "±0.1个百分点",
-            (Lever::RdShareBase, false) => "±0.1 pp",
-            (Lever::EmploymentGrowth, true) => "±0.5个百分点",
-            (Lever::EmploymentGrowth, false) => "±0.5 pp",
-            (Lever::Base(_) | Lever::GdpBase, _) => "±10%",
-            (
-                Lever::ValueAddedRatio(_)
-                | Lever::IndustrialFraction(_)
-                | Lever::HighTechFraction(_),
-                _,
-            ) => "±0.05",
-        }
-    }
-
-    /// What the lever is, e.g. "高端化工2018—2022年增速" / "High-end
-    /// chemicals growth 2018–2022".
-    pub fn label(self, plan: &Plan, zh: bool) -> String {
-        let industry = |idx: usize| {
-            plan.industries
-                .get(idx)
-                .map_or_else(String::new, |industry| {
-                    if zh {
-                        industry.name.zh.clone()
-                    } else {
-                        industry.name.en.clone()
-                    }
-                })
-        };
-        let phase_text = |phase: usize| -> String {
-            let first = if phase == 0 {
-                plan.base_year() + 1
-            } else {
-                plan.milestone_year() + 1
-            };
-            let last = if phase == 0 {
-                plan.milestone_year()
-            } else {
-                plan.end_year()
-            };
-            if zh {
-                format!("{first}—{last}年")
-            } else {
-                format!("{first}–{last}")
-            }
-        };
-        let base_year = plan.base_year();
-        match (self, zh) {
-            (
-                Lever::Growth {
-                    industry_idx,
-                    phase,
-                },
-                true,
-            ) => format!("{}{}增速", industry(industry_idx), phase_text(phase)),
-            (
-                Lever::Growth {
-                    industry_idx,
-                    phase,
-                },
-                false,
-            ) => format!("{} growth {}", industry(industry_idx), phase_text(phase)),
-            (Lever::Base(idx), true) => format!("{}{base_year}年基数", industry(idx)),
-            (Lever::Base(idx), false) => format!("{} {base_year} base", industry(idx)),
-            (Lever::ValueAddedRatio(idx), true) => format!("{}增加值率", industry(idx)),
-            (Lever::ValueAddedRatio(idx), false) => {
-                format!("{} value-added ratio", industry(idx))
-            }
-            (Lever::IndustrialFraction(idx), true) => format!("{}规上工业占比", industry(idx)),
-            (Lever::IndustrialFraction(idx), false) => {
-                format!("{} above-scale industrial share", industry(idx))
-            }
-            (Lever::HighTechFraction(idx), true) => format!("{}高新技术占比", industry(idx)),
-            (Lever::HighTechFraction(idx), false) => {
-                format!("{} high-tech share", industry(idx))
-            }
-            (Lever::GdpBase, true) => format!("{base_year}年GDP"),
-            (Lever::GdpBase, false) => format!("GDP {base_year}"),
-            (Lever::SeiShareBase, true) => format!("{base_year}年战略性新兴产业增加值占比"),
-            (Lever::SeiShareBase, false) => {
-                format!("Strategic emerging industries' share of GDP {base_year}")
-            }
-            (Lever::HighTechShareBase, true) => format!("{base_year}年高新技术产业产值占比"),
-            (Lever::HighTechShareBase, false) => {
-                format!("High-tech share of industrial output {base_year}")
-            }
-            (Lever::RdShareBase, true) => format!("{base_year}年研发投入占GDP比重"),
-            (Lever::RdShareBase, false) => format!("R&D spending over GDP {base_year}"),
-            (Lever::RestOfEconomyGrowth(phase), true) => {
-                format!("{}其他经济增速", phase_text(phase))
-            }
-            (Lever::RestOfEconomyGrowth(phase), false) => {
-                format!("Rest-of-economy growth {}", phase_text(phase))
-            }
-            (Lever::EmploymentGrowth, true) => "从业人员年增长".into(),
-            (Lever::EmploymentGrowth, false) => "Employment growth".into(),
-            (Lever::RdIntensityChange, true) => "研发强度年变化".into(),
-            (Lever::RdIntensityChange, false) => "Yearly change of R&D intensity".into(),
-        }
-    }
-}
-
 /// One assumption's effect on one goal's projected value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SensitivityBar {
-    pub lever: Lever,
+    pub lever: Field,
     pub label_zh: String,
     pub label_en: String,
     /// The step, e.g. "±1个百分点" / "±1 pp".
@@ -407,7 +148,7 @@ pub fn sensitivities(
     if resolved.iter().all(Option::is_none) {
         return bars;
     }
-    for lever in Lever::all(plan) {
+    for lever in Field::levers(plan) {
         let (Some(low), Some(high)) = (
             lever.stepped(scenario, false),
             lever.stepped(scenario, true),
@@ -459,18 +200,19 @@ pub fn sensitivities(
 /// moves by its step: the largest effects first, at most [`MAX_BARS`].
 ///
 /// ```
-/// use pathways::explain::{sensitivity, Lever};
+/// use pathways::explain::sensitivity;
+/// use pathways::model::Field;
 /// use pathways::model::{Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let scenario = Scenario::plan_defaults(&plan);
+/// let scenario = pathways::model::plan_defaults(&plan);
 /// let bars = sensitivity(&plan, &scenario, "aim.2028", 2028);
 /// assert!(!bars.is_empty() && bars.len() <= 10);
 /// assert!(bars.windows(2).all(|pair| pair[0].effect() >= pair[1].effect()));
 /// // Faster growth of an emerging industry raises the lead ratio.
 /// let materials = bars
 ///     .iter()
-///     .find(|bar| bar.lever == Lever::Growth { industry_idx: 4, phase: 1 })
+///     .find(|bar| bar.lever == Field::Growth { industry_idx: 4, phase: 1 })
 ///     .unwrap();
 /// assert!(materials.low_value < materials.baseline && materials.baseline < materials.high_value);
 /// ```
@@ -509,7 +251,7 @@ pub fn headline_sensitivities(
 /// use pathways::model::{Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let scenario = Scenario::plan_defaults(&plan);
+/// let scenario = pathways::model::plan_defaults(&plan);
 /// let bars = sensitivity(&plan, &scenario, "indicator.rd_share", 2022);
 /// let spec = tornado_spec(&plan, &scenario, "indicator.rd_share", 2022, &bars, true);
 /// assert_eq!(spec.bars.len(), bars.len());

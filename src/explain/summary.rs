@@ -2,7 +2,7 @@
 //! generated from it (never written per case), in Chinese or English.
 
 use crate::model::{
-    new_drivers_test, project, Bands, GoalEvaluation, Measure, Plan, Provenance, Scenario,
+    new_drivers_test, project, Bands, Field, GoalEvaluation, Measure, Plan, Provenance, Scenario,
     SeriesId, Status,
 };
 
@@ -11,7 +11,6 @@ use super::format::{
     signed_number, yi_yuan,
 };
 use super::gap::lead_contributions;
-use super::sensitivity::Lever;
 
 /// Changed inputs named in the summary before "and N more".
 pub const MAX_CHANGES_NAMED: usize = 4;
@@ -44,7 +43,7 @@ pub const MAX_DECIDING_INDUSTRIES: usize = 3;
 /// use pathways::model::{evaluate, project, Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let defaults = Scenario::plan_defaults(&plan);
+/// let defaults = pathways::model::plan_defaults(&plan);
 /// let mut scenario = defaults.clone();
 /// scenario.set_growth_pct(1, 0, 6.0).unwrap(); // chemicals grow 6 % to 2022
 /// let evaluations = evaluate(&plan, &scenario, &project(&plan, &scenario));
@@ -496,7 +495,7 @@ fn same(a: f64, b: f64) -> bool {
 /// use pathways::model::{Plan, Scenario};
 ///
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let defaults = Scenario::plan_defaults(&plan);
+/// let defaults = pathways::model::plan_defaults(&plan);
 /// let mut scenario = defaults.clone();
 /// scenario.industries[4].base_yi_yuan = 300.0;
 /// scenario.interpretation.include_vegetables = true;
@@ -534,177 +533,31 @@ pub fn changed_inputs(
                 (false, (_, unit)) => format!("{label} ({from_text} → {to_text}, in {unit})"),
             });
         };
-    let base_year = plan.base_year();
-    for (industry_idx, (now, then)) in scenario
-        .industries
-        .iter()
-        .zip(&defaults.industries)
-        .enumerate()
-    {
-        for phase in 0..2 {
-            number_change(
-                Lever::Growth {
-                    industry_idx,
-                    phase,
-                }
-                .label(plan, zh),
-                then.growth_pct[phase],
-                now.growth_pct[phase],
-                1,
-                ("%", "%"),
-            );
+    for field in Field::all(plan) {
+        if !(field.exists_in(scenario) && field.exists_in(defaults)) {
+            continue;
         }
         number_change(
-            Lever::Base(industry_idx).label(plan, zh),
-            then.base_yi_yuan,
-            now.base_yi_yuan,
-            0,
-            ("亿元", "100 million yuan"),
-        );
-        number_change(
-            Lever::ValueAddedRatio(industry_idx).label(plan, zh),
-            then.value_added_ratio,
-            now.value_added_ratio,
-            2,
-            ("", ""),
-        );
-        number_change(
-            Lever::IndustrialFraction(industry_idx).label(plan, zh),
-            then.industrial_fraction,
-            now.industrial_fraction,
-            2,
-            ("", ""),
-        );
-        number_change(
-            Lever::HighTechFraction(industry_idx).label(plan, zh),
-            then.high_tech_fraction,
-            now.high_tech_fraction,
-            2,
-            ("", ""),
+            field.label(plan, zh),
+            field.get(defaults),
+            field.get(scenario),
+            field.text_decimals(),
+            (field.unit().text(true), field.unit().text(false)),
         );
     }
-    let (now, then) = (&scenario.economy, &defaults.economy);
-    number_change(
-        Lever::GdpBase.label(plan, zh),
-        then.gdp_base_yi_yuan,
-        now.gdp_base_yi_yuan,
-        0,
-        ("亿元", "100 million yuan"),
-    );
-    number_change(
-        if zh {
-            format!("{base_year}年全员劳动生产率")
-        } else {
-            format!("Labour productivity {base_year}")
-        },
-        then.productivity_base_wan_yuan,
-        now.productivity_base_wan_yuan,
-        1,
-        ("万元/人", "10,000 yuan per person"),
-    );
-    for (lever, from, to) in [
-        (
-            Lever::SeiShareBase,
-            then.sei_share_base_pct,
-            now.sei_share_base_pct,
-        ),
-        (
-            Lever::HighTechShareBase,
-            then.high_tech_share_base_pct,
-            now.high_tech_share_base_pct,
-        ),
-        (
-            Lever::RdShareBase,
-            then.rd_share_base_pct,
-            now.rd_share_base_pct,
-        ),
-    ] {
-        number_change(lever.label(plan, zh), from, to, 1, ("%", "%"));
-    }
-    for phase in 0..2 {
-        number_change(
-            Lever::RestOfEconomyGrowth(phase).label(plan, zh),
-            then.rest_of_economy_growth_pct[phase],
-            now.rest_of_economy_growth_pct[phase],
-            1,
-            ("%", "%"),
-        );
-    }
-    number_change(
-        Lever::EmploymentGrowth.label(plan, zh),
-        then.employment_growth_pct,
-        now.employment_growth_pct,
-        1,
-        ("%", "%"),
-    );
-    number_change(
-        Lever::RdIntensityChange.label(plan, zh),
-        then.rd_intensity_change_pct,
-        now.rd_intensity_change_pct,
-        1,
-        ("%", "%"),
-    );
-    let (now, then) = (&scenario.uncertainty, &defaults.uncertainty);
-    for (industry_idx, (from, to)) in then.sigma_pp.iter().zip(&now.sigma_pp).enumerate() {
-        let name = industry_name(plan, industry_idx, zh);
-        number_change(
-            if zh {
-                format!("{name}增速不确定性")
-            } else {
-                format!("{name} growth uncertainty")
-            },
-            *from,
-            *to,
-            1,
-            ("个百分点", "pp"),
-        );
-    }
-    number_change(
-        if zh {
-            "产业间共同冲击相关系数".into()
-        } else {
-            "Common-shock correlation".into()
-        },
-        then.correlation,
-        now.correlation,
-        2,
-        ("", ""),
-    );
-    number_change(
-        if zh {
-            "模拟次数".into()
-        } else {
-            "Simulation runs".into()
-        },
-        f64::from(then.runs),
-        f64::from(now.runs),
-        0,
-        ("", ""),
-    );
     number_change(
         if zh {
             "随机种子".into()
         } else {
             "Random seed".into()
         },
-        then.seed as f64,
-        now.seed as f64,
+        defaults.uncertainty.seed as f64,
+        scenario.uncertainty.seed as f64,
         0,
         ("", ""),
     );
     let (now, then) = (&scenario.interpretation, &defaults.interpretation);
     let year = plan.interpretation.year;
-    number_change(
-        if zh {
-            format!("{year}年新兴/传统收入比门槛")
-        } else {
-            format!("{year} emerging ÷ traditional threshold")
-        },
-        then.emerging_to_traditional_min_ratio,
-        now.emerging_to_traditional_min_ratio,
-        2,
-        ("", ""),
-    );
     let output_value_names: Vec<String> = plan
         .industries
         .iter()

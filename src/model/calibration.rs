@@ -13,9 +13,10 @@
 
 use serde::Serialize;
 
+use super::bounds::{GDP_YI_YUAN, GROWTH_FACTOR_FLOOR, GROWTH_PCT};
 use super::plan::Plan;
 use super::projection::project;
-use super::scenario::{Scenario, GDP_YI_YUAN, GROWTH_FACTOR_FLOOR, GROWTH_PCT};
+use super::scenario::Scenario;
 
 /// The published series the fit uses.
 pub const GDP_SERIES: &str = "gdp";
@@ -83,7 +84,7 @@ pub fn published_gdp_points(plan: &Plan) -> Vec<(u16, f64)> {
 /// ```
 /// use pathways::model::{fit_gdp, Plan, Scenario};
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let fit = fit_gdp(&plan, &Scenario::plan_defaults(&plan)).unwrap();
+/// let fit = fit_gdp(&plan, &pathways::model::plan_defaults(&plan)).unwrap();
 /// assert!(fit.max_abs_residual_pct() < 2.0);
 /// ```
 pub fn fit_gdp(plan: &Plan, reference: &Scenario) -> Option<GdpFit> {

@@ -186,7 +186,7 @@ pub fn checkpoints(plan: &Plan) -> Vec<u16> {
 /// ```
 /// use pathways::model::{evaluate, project, Plan, Scenario, Status};
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let scenario = Scenario::plan_defaults(&plan);
+/// let scenario = pathways::model::plan_defaults(&plan);
 /// let projection = project(&plan, &scenario);
 /// let evaluations = evaluate(&plan, &scenario, &projection);
 /// let chemicals = evaluations

@@ -61,7 +61,7 @@
 //! use pathways::model::{evaluate, project, required_growth_pct, Plan, Scenario, Status};
 //!
 //! let plan = Plan::shouguang_2018().expect("the embedded plan is valid");
-//! let mut scenario = Scenario::plan_defaults(&plan);
+//! let mut scenario = pathways::model::plan_defaults(&plan);
 //! // If high-end chemicals (industry 1) grows only 6 % a year to 2022…
 //! scenario.set_growth_pct(1, 0, 6.0).unwrap();
 //! let projection = project(&plan, &scenario);
@@ -76,7 +76,9 @@
 //! assert!((needed - 9.0).abs() < 0.01); // (1000 / 650)^(1/5) − 1 ≈ 9.0 %
 //! ```
 
+pub mod bounds;
 pub mod calibration;
+pub mod field;
 pub mod goals;
 pub mod monte_carlo;
 pub mod plan;
@@ -84,8 +86,14 @@ pub mod presets;
 pub mod projection;
 pub mod scenario;
 pub mod seek;
+pub mod validate;
 
+pub use bounds::{
+    BASE_YI_YUAN, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT, LEAD_RATIO,
+    PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT, SIGMA_PP,
+};
 pub use calibration::{fit_gdp, FitPoint, GdpFit};
+pub use field::{Field, Step, Unit};
 pub use goals::{
     checkpoints, evaluate, meets, new_drivers_test, required_path, tally, target_in_year,
     years_without_target, GoalEvaluation, NewDriversTest, Status, YearlyRise, STRICT_MARGIN,
@@ -95,12 +103,10 @@ pub use plan::{
     Comparison, Economy, Goal, GoalKind, Group, Industry, Measure, Plan, PlanError, PresetSpec,
     Provenance, PublishedFigure, SeriesId, SeriesRef, Sourced, Text, Tracking, SHOUGUANG_2018_JSON,
 };
-pub use presets::{apply_preset, default_gdp_fit};
+pub use presets::{apply_preset, default_gdp_fit, plan_defaults};
 pub use projection::{formula, project, tracked_series, Formula, Projection, FORMULAS};
 pub use scenario::{
     EconomyAssumptions, FieldProblem, IndustryAssumptions, Interpretation, Scenario, ScenarioError,
-    Shock, Uncertainty, BASE_YI_YUAN, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT,
-    LEAD_RATIO, PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT,
-    SIGMA_PP,
+    Shock, Uncertainty,
 };
 pub use seek::{required_growth_pct, seek_growth_pct, SeekError};

@@ -47,10 +47,11 @@ use rand_distr::{Distribution, StandardNormal};
 use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
+use super::bounds::{GROWTH_FACTOR_FLOOR, RUNS};
 use super::goals::{checkpoints, meets, target_in_year};
 use super::plan::{Comparison, Plan, SeriesId};
 use super::projection::{project, tracked_series, Links, Sums};
-use super::scenario::{Scenario, GROWTH_FACTOR_FLOOR, RUNS};
+use super::scenario::Scenario;
 
 /// The percentiles reported, as fractions.
 pub const PERCENTILES: [f64; 3] = [0.1, 0.5, 0.9];
@@ -266,7 +267,7 @@ fn flush(counts: &mut [u16], totals: &mut [u32]) {
 /// ```
 /// use pathways::model::{monte_carlo, Plan, Scenario};
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let mut scenario = Scenario::plan_defaults(&plan);
+/// let mut scenario = pathways::model::plan_defaults(&plan);
 /// scenario.uncertainty.runs = 2_000;
 /// let bands = monte_carlo(&plan, &scenario);
 /// let chemicals = bands.industry(1).unwrap();

@@ -12,9 +12,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::scenario::{
-    CLOSE_TOLERANCE_PCT, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT, LEAD_RATIO,
-    PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT, SIGMA_PP,
+use super::bounds::{
+    BASE_YI_YUAN, CLOSE_TOLERANCE_PCT, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT,
+    LEAD_RATIO, PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT,
+    SIGMA_PP,
 };
 
 /// The embedded default plan file: Shouguang's 2018 plan.
@@ -22,9 +23,6 @@ pub const SHOUGUANG_2018_JSON: &str = include_str!("../../assets/plan/shouguang-
 
 /// The plan-file schema version this code reads.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Allowed base values of an industry (亿元): positive, so growth rates exist.
-pub const BASE_VALUE: std::ops::RangeInclusive<f64> = 0.01..=100_000.0;
 
 /// A bilingual string.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -573,7 +571,7 @@ impl Plan {
                 problems,
                 &format!("{path}.base_value"),
                 &industry.base_value,
-                &BASE_VALUE,
+                &BASE_YI_YUAN,
             );
             check_sourced(
                 problems,
@@ -671,7 +669,7 @@ impl Plan {
             .sum();
         if value_added_base > economy.gdp_base_yi_yuan.value {
             problems.push(format!(
-                "economy.gdp_base_yi_yuan: {} is below the eight industries' base-year value added ({value_added_base:.1})",
+                "economy.gdp_base_yi_yuan: {} is below the industries' base-year value added ({value_added_base:.1})",
                 economy.gdp_base_yi_yuan.value
             ));
         }

@@ -9,10 +9,28 @@
 //! takes the GDP calibration ([`default_gdp_fit`]): the base GDP and the
 //! phase-1 rest-of-economy growth fitted to the published GDP.
 
+use super::bounds::GROWTH_PCT;
 use super::calibration::{fit_gdp, GdpFit};
+use super::field::Field;
 use super::plan::Plan;
-use super::scenario::{Scenario, Shock, GROWTH_PCT};
+use super::scenario::{
+    EconomyAssumptions, IndustryAssumptions, Interpretation, Scenario, Shock, Uncertainty,
+};
 use super::seek::required_growth_pct;
+
+/// The scenario the app opens with: the plan's default preset ("plan
+/// pace": every 2022 revenue goal exactly met, by goal seek) on top of the
+/// plan's default assumptions.
+///
+/// ```
+/// use pathways::model::{plan_defaults, Plan};
+/// let plan = Plan::shouguang_2018().unwrap();
+/// let scenario = plan_defaults(&plan);
+/// assert!(scenario.validate(&plan).is_ok());
+/// ```
+pub fn plan_defaults(plan: &Plan) -> Scenario {
+    apply_preset(plan, &plan.default_preset).unwrap_or_else(|| Scenario::from_plan_values(plan))
+}
 
 /// Builds the scenario of a preset. `None` if the plan has no such preset.
 /// A sought rate outside [`GROWTH_PCT`] is clamped to it, so the result
@@ -84,4 +102,53 @@ fn preset_growth(plan: &Plan, preset_id: &str) -> Option<Scenario> {
         }
     }
     Some(scenario)
+}
+
+impl Scenario {
+    /// The plan's default assumptions with zero growth and no shocks: the
+    /// starting point the presets fill in.
+    pub fn from_plan_values(plan: &Plan) -> Scenario {
+        let n_industries = plan.industries.len();
+        let mut scenario = Scenario {
+            industries: vec![
+                IndustryAssumptions {
+                    base_yi_yuan: 0.0,
+                    growth_pct: [0.0, 0.0],
+                    value_added_ratio: 0.0,
+                    industrial_fraction: 0.0,
+                    high_tech_fraction: 0.0,
+                };
+                n_industries
+            ],
+            shocks: Vec::new(),
+            economy: EconomyAssumptions {
+                gdp_base_yi_yuan: 0.0,
+                productivity_base_wan_yuan: 0.0,
+                sei_share_base_pct: 0.0,
+                high_tech_share_base_pct: 0.0,
+                rd_share_base_pct: 0.0,
+                rest_of_economy_growth_pct: [0.0, 0.0],
+                employment_growth_pct: 0.0,
+                rd_intensity_change_pct: 0.0,
+            },
+            uncertainty: Uncertainty {
+                sigma_pp: vec![0.0; n_industries],
+                correlation: 0.0,
+                runs: 0,
+                seed: plan.uncertainty.seed,
+            },
+            interpretation: Interpretation {
+                emerging_to_traditional_min_ratio: 0.0,
+                include_vegetables: plan.interpretation.include_vegetables,
+                continue_increments: plan.interpretation.continue_increments,
+                continue_productivity_growth: plan.interpretation.continue_productivity_growth,
+            },
+        };
+        for field in Field::all(plan) {
+            if let Some(value) = field.plan_value(plan) {
+                field.set(&mut scenario, value);
+            }
+        }
+        scenario
+    }
 }

@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
+use super::bounds::GROWTH_FACTOR_FLOOR;
 use super::plan::{Group, Plan, SeriesId};
-use super::scenario::{Scenario, GROWTH_FACTOR_FLOOR};
+use super::scenario::Scenario;
 
 /// A formula the UI can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -448,7 +449,7 @@ pub struct Projection {
 /// ```
 /// use pathways::model::{project, Plan, Scenario};
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let mut scenario = Scenario::plan_defaults(&plan);
+/// let mut scenario = pathways::model::plan_defaults(&plan);
 /// scenario.set_growth_pct(1, 0, 8.0).unwrap(); // chemicals, 2018–2022
 /// let projection = project(&plan, &scenario);
 /// assert_eq!(projection.years().first(), Some(&2017));

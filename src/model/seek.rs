@@ -7,9 +7,10 @@
 
 use std::fmt;
 
+use super::bounds::GROWTH_FACTOR_FLOOR;
 use super::goals::STRICT_MARGIN;
 use super::plan::{Comparison, Plan};
-use super::scenario::{Scenario, GROWTH_FACTOR_FLOOR};
+use super::scenario::Scenario;
 
 /// Bisection steps: enough to shrink any bracket below 1e-12 pp.
 pub const MAX_BISECTION_STEPS: usize = 200;
@@ -64,7 +65,7 @@ impl std::error::Error for SeekError {}
 /// ```
 /// use pathways::model::{project, required_growth_pct, Plan, Scenario, SeriesId};
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let mut scenario = Scenario::plan_defaults(&plan);
+/// let mut scenario = pathways::model::plan_defaults(&plan);
 /// let growth_pct = required_growth_pct(&plan, &scenario, 2).unwrap(); // paper: 300 亿元
 /// scenario.set_growth_pct(2, 0, growth_pct).unwrap();
 /// let paper_2022 = project(&plan, &scenario).value(SeriesId::Industry(2), 2022).unwrap();

@@ -93,7 +93,7 @@ const OTHER_SERIES: [(SeriesId, &str, [&str; 2], [&str; 2]); 10] = [
 /// use pathways::model::{project, Plan, Scenario};
 /// use pathways::share::projection_csv;
 /// let plan = Plan::shouguang_2018().unwrap();
-/// let projection = project(&plan, &Scenario::plan_defaults(&plan));
+/// let projection = project(&plan, &pathways::model::plan_defaults(&plan));
 /// let csv = projection_csv(&plan, &projection, true);
 /// assert!(csv.starts_with("\u{feff}id,序列,单位,2017,2018,"));
 /// assert!(csv.contains("\r\nindustry.chemicals,高端化工,亿元(主营业务收入),650,"));

@@ -62,7 +62,8 @@ use std::fmt;
 
 use super::{describe_problems, number, NamedScenario, ShareState};
 use super::{DEFAULT_LANG, DEFAULT_VIEW};
-use crate::model::{FieldProblem, IndustryAssumptions, Plan, Scenario, Shock};
+use crate::model::field::LINK_LIST_KEYS;
+use crate::model::{Field, FieldProblem, Plan, Scenario, Shock};
 
 /// The link format this code writes. It reads every version up to this one.
 pub const LINK_VERSION: u32 = 1;
@@ -303,7 +304,7 @@ impl Malformation {
 /// assert!(encode_link(&plan, &state).starts_with("1~vindustries~N5YyW5belOSU~"));
 /// ```
 pub fn encode_link(plan: &Plan, state: &ShareState) -> String {
-    let defaults = Scenario::plan_defaults(plan);
+    let defaults = crate::model::plan_defaults(plan);
     let mut fields: Vec<String> = Vec::new();
     scenario_fields(&state.scenario, &defaults, &mut fields);
     if state.view != DEFAULT_VIEW {
@@ -330,113 +331,81 @@ pub fn encode_link(plan: &Plan, state: &ShareState) -> String {
     format!("{body}~{check}")
 }
 
-/// Reads one per-industry value.
-type Pick = fn(&IndustryAssumptions) -> f64;
+/// The link text of a field's value.
+fn field_text(field: Field, value: f64) -> String {
+    if field.is_whole() && value.is_finite() && value >= 0.0 {
+        format!("{value:.0}")
+    } else {
+        number::format_f64(value)
+    }
+}
 
+/// The list fields of one scenario, keys in [`LINK_LIST_KEYS`] order (the
+/// shocks between `s` and `e`), each value at its field's position
+/// ([`Field::link_slot`]); only what differs bit for bit from `defaults`.
 fn scenario_fields(scenario: &Scenario, defaults: &Scenario, out: &mut Vec<String>) {
-    let growth = |s: &Scenario| -> Vec<f64> {
-        s.industries
-            .iter()
-            .flat_map(|industry| industry.growth_pct)
-            .collect()
-    };
-    push_list(out, 'g', floats(&growth(scenario), &growth(defaults)));
-    let per_industry: [(char, Pick); 4] = [
-        ('b', |industry| industry.base_yi_yuan),
-        ('a', |industry| industry.value_added_ratio),
-        ('i', |industry| industry.industrial_fraction),
-        ('h', |industry| industry.high_tech_fraction),
-    ];
-    for (key, pick) in per_industry {
-        let values: Vec<f64> = scenario.industries.iter().map(pick).collect();
-        let default_values: Vec<f64> = defaults.industries.iter().map(pick).collect();
-        push_list(out, key, floats(&values, &default_values));
+    let fields = Field::for_industries(scenario.industries.len());
+    for key in LINK_LIST_KEYS {
+        if key == 'e' && !same_shocks(&scenario.shocks, &defaults.shocks) {
+            let items: Vec<String> = scenario
+                .shocks
+                .iter()
+                .flat_map(|shock| {
+                    [
+                        shock.year.to_string(),
+                        shock
+                            .industry
+                            .map(|idx| idx.to_string())
+                            .unwrap_or_default(),
+                        number::format_f64(shock.pct),
+                    ]
+                })
+                .collect();
+            out.push(format!("k{}", items.join("_")));
+        }
+        let mut items: Vec<Option<String>> = Vec::new();
+        for field in fields.iter().filter(|field| field.link_slot().0 == key) {
+            let position = field.link_slot().1;
+            if items.len() <= position {
+                items.resize(position + 1, None);
+            }
+            let value = field.get(scenario);
+            let same =
+                field.exists_in(defaults) && field.get(defaults).to_bits() == value.to_bits();
+            items[position] = (!same).then(|| field_text(*field, value));
+        }
+        match key {
+            'u' => {
+                let (seed, default_seed) = (scenario.uncertainty.seed, defaults.uncertainty.seed);
+                items.push((seed != default_seed).then(|| seed.to_string()));
+            }
+            't' => {
+                for (flag, default_flag) in interpretation_flags(scenario)
+                    .into_iter()
+                    .zip(interpretation_flags(defaults))
+                {
+                    items.push((flag != default_flag).then(|| u8::from(flag).to_string()));
+                }
+            }
+            _ => {}
+        }
+        push_list(out, key, items);
     }
-    push_list(
-        out,
-        's',
-        floats(
-            &scenario.uncertainty.sigma_pp,
-            &defaults.uncertainty.sigma_pp,
-        ),
-    );
-    if !same_shocks(&scenario.shocks, &defaults.shocks) {
-        let items: Vec<String> = scenario
-            .shocks
-            .iter()
-            .flat_map(|shock| {
-                [
-                    shock.year.to_string(),
-                    shock
-                        .industry
-                        .map(|idx| idx.to_string())
-                        .unwrap_or_default(),
-                    number::format_f64(shock.pct),
-                ]
-            })
-            .collect();
-        out.push(format!("k{}", items.join("_")));
-    }
-    push_list(
-        out,
-        'e',
-        floats(&economy_values(scenario), &economy_values(defaults)),
-    );
-    let uncertainty = &scenario.uncertainty;
-    let default_uncertainty = &defaults.uncertainty;
-    let mut items = floats(
-        &[uncertainty.correlation],
-        &[default_uncertainty.correlation],
-    );
-    items
-        .push((uncertainty.runs != default_uncertainty.runs).then(|| uncertainty.runs.to_string()));
-    items
-        .push((uncertainty.seed != default_uncertainty.seed).then(|| uncertainty.seed.to_string()));
-    push_list(out, 'u', items);
-    let interpretation = &scenario.interpretation;
-    let default_interpretation = &defaults.interpretation;
-    let mut items = floats(
-        &[interpretation.emerging_to_traditional_min_ratio],
-        &[default_interpretation.emerging_to_traditional_min_ratio],
-    );
-    for (flag, default_flag) in interpretation_flags(scenario)
+}
+
+/// How many values a list field holds for a plan with `n_industries`
+/// industries: its fields, plus the seed (`u`) and the three switches (`t`).
+fn list_len(key: char, n_industries: usize) -> usize {
+    let fields = Field::for_industries(n_industries)
         .into_iter()
-        .zip(interpretation_flags(defaults))
-    {
-        items.push((flag != default_flag).then(|| u8::from(flag).to_string()));
-    }
-    push_list(out, 't', items);
-}
-
-fn economy_values(scenario: &Scenario) -> [f64; 9] {
-    let economy = &scenario.economy;
-    [
-        economy.gdp_base_yi_yuan,
-        economy.productivity_base_wan_yuan,
-        economy.sei_share_base_pct,
-        economy.high_tech_share_base_pct,
-        economy.rd_share_base_pct,
-        economy.rest_of_economy_growth_pct[0],
-        economy.rest_of_economy_growth_pct[1],
-        economy.employment_growth_pct,
-        economy.rd_intensity_change_pct,
-    ]
-}
-
-fn economy_slot(scenario: &mut Scenario, position: usize) -> Option<&mut f64> {
-    let economy = &mut scenario.economy;
-    Some(match position {
-        0 => &mut economy.gdp_base_yi_yuan,
-        1 => &mut economy.productivity_base_wan_yuan,
-        2 => &mut economy.sei_share_base_pct,
-        3 => &mut economy.high_tech_share_base_pct,
-        4 => &mut economy.rd_share_base_pct,
-        5 => &mut economy.rest_of_economy_growth_pct[0],
-        6 => &mut economy.rest_of_economy_growth_pct[1],
-        7 => &mut economy.employment_growth_pct,
-        8 => &mut economy.rd_intensity_change_pct,
-        _ => return None,
-    })
+        .filter(|field| field.link_slot().0 == key)
+        .count();
+    fields
+        + match key {
+            'u' => 1,
+            't' => 3,
+            _ => 0,
+        }
 }
 
 fn interpretation_flags(scenario: &Scenario) -> [bool; 3] {
@@ -446,20 +415,6 @@ fn interpretation_flags(scenario: &Scenario) -> [bool; 3] {
         interpretation.continue_increments,
         interpretation.continue_productivity_growth,
     ]
-}
-
-/// Each value that differs bit for bit from its default, as text.
-fn floats(values: &[f64], defaults: &[f64]) -> Vec<Option<String>> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(idx, value)| {
-            let same = defaults
-                .get(idx)
-                .is_some_and(|default| default.to_bits() == value.to_bits());
-            (!same).then(|| number::format_f64(*value))
-        })
-        .collect()
 }
 
 fn push_list(out: &mut Vec<String>, key: char, mut items: Vec<Option<String>>) {
@@ -782,116 +737,63 @@ fn apply_list(
     value: &str,
 ) -> Result<bool, LinkError> {
     let n_industries = plan.industries.len();
-    match key {
-        'g' => {
-            for (position, text) in items(key, value, 2 * n_industries)?.into_iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
-                let growth_pct = float_item(key, position, text)?;
-                if let Some(slot) = scenario
-                    .industries
-                    .get_mut(position / 2)
-                    .and_then(|industry| industry.growth_pct.get_mut(position % 2))
-                {
-                    *slot = growth_pct;
-                }
-            }
+    if key == 'k' {
+        let items = items(key, value, usize::MAX)?;
+        if items.len() % 3 != 0 {
+            return Err(LinkError::Malformed(Malformation::IncompleteShock { key }));
         }
-        'b' | 'a' | 'i' | 'h' | 's' => {
-            for (position, text) in items(key, value, n_industries)?.into_iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
-                let number = float_item(key, position, text)?;
-                let slot = match key {
-                    's' => scenario.uncertainty.sigma_pp.get_mut(position),
-                    _ => scenario
-                        .industries
-                        .get_mut(position)
-                        .map(|industry| match key {
-                            'b' => &mut industry.base_yi_yuan,
-                            'a' => &mut industry.value_added_ratio,
-                            'i' => &mut industry.industrial_fraction,
-                            _ => &mut industry.high_tech_fraction,
-                        }),
-                };
-                if let Some(slot) = slot {
-                    *slot = number;
-                }
-            }
-        }
-        'k' => {
-            let items = items(key, value, usize::MAX)?;
-            if items.len() % 3 != 0 {
+        let mut shocks = Vec::with_capacity(items.len() / 3);
+        for (triple_idx, triple) in items.chunks(3).enumerate() {
+            let position = triple_idx * 3;
+            let [year, industry, pct] = triple else {
                 return Err(LinkError::Malformed(Malformation::IncompleteShock { key }));
-            }
-            let mut shocks = Vec::with_capacity(items.len() / 3);
-            for (triple_idx, triple) in items.chunks(3).enumerate() {
-                let position = triple_idx * 3;
-                let [year, industry, pct] = triple else {
-                    return Err(LinkError::Malformed(Malformation::IncompleteShock { key }));
-                };
-                shocks.push(Shock {
-                    year: whole_item(key, position, year)?,
-                    industry: if industry.is_empty() {
-                        None
-                    } else {
-                        Some(whole_item(key, position + 1, industry)?)
-                    },
-                    pct: float_item(key, position + 2, pct)?,
-                });
-            }
-            scenario.shocks = shocks;
+            };
+            shocks.push(Shock {
+                year: whole_item(key, position, year)?,
+                industry: if industry.is_empty() {
+                    None
+                } else {
+                    Some(whole_item(key, position + 1, industry)?)
+                },
+                pct: float_item(key, position + 2, pct)?,
+            });
         }
-        'e' => {
-            for (position, text) in items(key, value, 9)?.into_iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
+        scenario.shocks = shocks;
+        return Ok(true);
+    }
+    if !LINK_LIST_KEYS.contains(&key) {
+        return Ok(false);
+    }
+    let max = list_len(key, n_industries);
+    for (position, text) in items(key, value, max)?.into_iter().enumerate() {
+        if text.is_empty() {
+            continue;
+        }
+        match Field::at_link_slot(key, position, n_industries) {
+            Some(field) if field.is_whole() => {
+                let whole: u32 = whole_item(key, position, text)?;
+                field.set(scenario, f64::from(whole));
+            }
+            Some(field) => {
                 let number = float_item(key, position, text)?;
-                if let Some(slot) = economy_slot(scenario, position) {
-                    *slot = number;
-                }
+                field.set(scenario, number);
             }
-        }
-        'u' => {
-            for (position, text) in items(key, value, 3)?.into_iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
-                let uncertainty = &mut scenario.uncertainty;
-                match position {
-                    0 => uncertainty.correlation = float_item(key, position, text)?,
-                    1 => uncertainty.runs = whole_item(key, position, text)?,
-                    _ => uncertainty.seed = whole_item(key, position, text)?,
-                }
-            }
-        }
-        't' => {
-            for (position, text) in items(key, value, 4)?.into_iter().enumerate() {
-                if text.is_empty() {
-                    continue;
-                }
-                let interpretation = &mut scenario.interpretation;
-                if position == 0 {
-                    interpretation.emerging_to_traditional_min_ratio =
-                        float_item(key, position, text)?;
-                    continue;
-                }
+            None if key == 'u' => scenario.uncertainty.seed = whole_item(key, position, text)?,
+            None if key == 't' => {
                 let flag = match text {
                     "0" => false,
                     "1" => true,
                     _ => return Err(not_a_value(key, position, text, ValueKind::ZeroOrOne)),
                 };
+                let interpretation = &mut scenario.interpretation;
                 match position {
                     1 => interpretation.include_vegetables = flag,
                     2 => interpretation.continue_increments = flag,
                     _ => interpretation.continue_productivity_growth = flag,
                 }
             }
+            None => {}
         }
-        _ => return Ok(false),
     }
     Ok(true)
 }

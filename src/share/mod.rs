@@ -107,11 +107,11 @@ impl ShareState {
     /// use pathways::share::{decode_link, ShareState};
     /// let plan = Plan::shouguang_2018().unwrap();
     /// let defaults = ShareState::defaults(&plan);
-    /// assert_eq!(defaults.scenario, Scenario::plan_defaults(&plan));
+    /// assert_eq!(defaults.scenario, pathways::model::plan_defaults(&plan));
     /// assert_eq!(decode_link(&plan, ""), Ok(defaults));
     /// ```
     pub fn defaults(plan: &Plan) -> ShareState {
-        ShareState::with_scenario(Scenario::plan_defaults(plan))
+        ShareState::with_scenario(crate::model::plan_defaults(plan))
     }
 
     /// A state with this scenario and every other part at its default.

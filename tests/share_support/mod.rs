@@ -6,7 +6,7 @@
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use pathways::model::{scenario as bounds, Plan, Scenario, Shock};
+use pathways::model::{bounds, Plan, Scenario, Shock};
 use pathways::share::{NamedScenario, ShareState, MAX_COMPARE};
 use proptest::prelude::*;
 
@@ -15,7 +15,7 @@ pub static PLAN: LazyLock<Plan> = LazyLock::new(|| match Plan::shouguang_2018() 
     Err(error) => panic!("{error}"),
 });
 
-pub static DEFAULTS: LazyLock<Scenario> = LazyLock::new(|| Scenario::plan_defaults(&PLAN));
+pub static DEFAULTS: LazyLock<Scenario> = LazyLock::new(|| pathways::model::plan_defaults(&PLAN));
 
 pub fn industry_idx(id: &str) -> usize {
     PLAN.industry_idx(id)

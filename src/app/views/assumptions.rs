@@ -92,8 +92,8 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             });
         html! {
             <InputSlider
-                key={input.dom_id(plan)}
-                id={input.dom_id(plan)}
+                key={input.id(plan)}
+                id={input.id(plan)}
                 label={lang.input_label(input, plan)}
                 unit={lang.unit(input.unit())}
                 {value}

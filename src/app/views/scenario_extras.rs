@@ -4,7 +4,7 @@ use crate::app::components::NumberField;
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::app::state::Flag;
-use crate::model::scenario::{MAX_SHOCKS, SHOCK_PCT};
+use crate::model::bounds::{MAX_SHOCKS, SHOCK_PCT};
 use crate::model::{Plan, Scenario, Shock};
 
 #[derive(Properties, PartialEq)]

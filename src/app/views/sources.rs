@@ -322,7 +322,7 @@ fn editable_row(
     let strings = lang.sources_strings();
     let core = lang.strings();
     let plan = &*props.plan;
-    let dom_id = input.dom_id(plan);
+    let dom_id = input.id(plan);
     let value = input.get(&props.scenario);
     let default = input.get(&props.defaults);
     let changed = (value - default).abs() > 1e-12;
@@ -389,7 +389,7 @@ fn editable_row(
 fn readonly_row(props: &DataSourcesProps, input: Input) -> Html {
     let lang = props.lang;
     let plan = &*props.plan;
-    let dom_id = input.dom_id(plan);
+    let dom_id = input.id(plan);
     let value = input.get(&props.scenario);
     let unit = row_unit(plan, lang, input);
     let provenance = input.provenance(plan).map(|provenance| {
@@ -529,7 +529,7 @@ mod tests {
         let plan = Plan::shouguang_2018().expect("the embedded plan loads");
         let inputs = editable_inputs(&plan);
         assert_eq!(inputs.len(), 5 + 4 * plan.industries.len());
-        let mut ids: Vec<String> = inputs.iter().map(|input| input.dom_id(&plan)).collect();
+        let mut ids: Vec<String> = inputs.iter().map(|input| input.id(&plan)).collect();
         for input in &inputs {
             assert!(input.provenance(&plan).is_some(), "{input:?}");
         }
