@@ -174,7 +174,7 @@ fn every_bad_field_is_named_with_its_path() {
         &json,
         expect![[r#"
             en: The file has 2 problem(s): state.scenario.uncertainty.correlation: expected 0..=1, found 1.5; state.note: expected 0..=4000 characters, found 4001 characters.
-            zh: 文件中有 2 处问题:state.scenario.uncertainty.correlation:应为0..=1,实为 1.5;state.note:应为0..=4000 characters,实为 4001 characters。"#]],
+            zh: 文件中有 2 处问题:state.scenario.uncertainty.correlation:应为0 至 1,实为 1.5;state.note:应为最多 4000 个字符,实为 4001 characters。"#]],
     );
 }
 

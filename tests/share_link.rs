@@ -212,9 +212,9 @@ fn well_checked_but_wrong_links_name_the_problem() {
     check(
         &signed("1~g99_1e999"),
         expect![[r#"
-            OutOfRange { problems: [FieldProblem { field: "scenario.industries[0].growth_pct[0]", value: "99", allowed: "-30..=60" }, FieldProblem { field: "scenario.industries[0].growth_pct[1]", value: "inf", allowed: "-30..=60" }] }
+            OutOfRange { problems: [FieldProblem { field: "scenario.industries[0].growth_pct[0]", value: "99", allowed: Text { zh: "-30 至 60", en: "-30..=60" } }, FieldProblem { field: "scenario.industries[0].growth_pct[1]", value: "inf", allowed: Text { zh: "-30 至 60", en: "-30..=60" } }] }
             en: The link has values out of range: scenario.industries[0].growth_pct[0] = 99 (allowed: -30..=60); scenario.industries[0].growth_pct[1] = inf (allowed: -30..=60).
-            zh: 链接中有数值超出允许范围:scenario.industries[0].growth_pct[0] = 99(允许范围:-30..=60);scenario.industries[0].growth_pct[1] = inf(允许范围:-30..=60)。"#]],
+            zh: 链接中有数值超出允许范围:scenario.industries[0].growth_pct[0] = 99(允许范围:-30 至 60);scenario.industries[0].growth_pct[1] = inf(允许范围:-30 至 60)。"#]],
     );
     check(
         &signed("1~g1_2_3_4_5_6_7_8_9_10_11_12_13_14_15_16_17"),
@@ -247,9 +247,9 @@ fn well_checked_but_wrong_links_name_the_problem() {
     check(
         &signed("1~k2016_9_5"),
         expect![[r#"
-            OutOfRange { problems: [FieldProblem { field: "scenario.shocks[0].year", value: "2016", allowed: "2018..=2028" }, FieldProblem { field: "scenario.shocks[0].industry", value: "9", allowed: "an industry index below 8, or none for all" }] }
+            OutOfRange { problems: [FieldProblem { field: "scenario.shocks[0].year", value: "2016", allowed: Text { zh: "2018—2028 年", en: "2018..=2028" } }, FieldProblem { field: "scenario.shocks[0].industry", value: "9", allowed: Text { zh: "小于 8 的产业序号,或留空表示全部产业", en: "an industry index below 8, or none for all" } }] }
             en: The link has values out of range: scenario.shocks[0].year = 2016 (allowed: 2018..=2028); scenario.shocks[0].industry = 9 (allowed: an industry index below 8, or none for all).
-            zh: 链接中有数值超出允许范围:scenario.shocks[0].year = 2016(允许范围:2018..=2028);scenario.shocks[0].industry = 9(允许范围:an industry index below 8, or none for all)。"#]],
+            zh: 链接中有数值超出允许范围:scenario.shocks[0].year = 2016(允许范围:2018—2028 年);scenario.shocks[0].industry = 9(允许范围:小于 8 的产业序号,或留空表示全部产业)。"#]],
     );
     check(
         &signed("1~t_2"),
@@ -282,9 +282,9 @@ fn well_checked_but_wrong_links_name_the_problem() {
     check(
         &signed("1~c1~c2~c3~c4~c5"),
         expect![[r#"
-            OutOfRange { problems: [FieldProblem { field: "compare", value: "5 scenarios", allowed: "0..=4" }] }
+            OutOfRange { problems: [FieldProblem { field: "compare", value: "5 scenarios", allowed: Text { zh: "0 至 4 个", en: "0..=4" } }] }
             en: The link has values out of range: compare = 5 scenarios (allowed: 0..=4).
-            zh: 链接中有数值超出允许范围:compare = 5 scenarios(允许范围:0..=4)。"#]],
+            zh: 链接中有数值超出允许范围:compare = 5 scenarios(允许范围:0 至 4 个)。"#]],
     );
     check(
         &signed("1~g1~~len"),
@@ -296,9 +296,9 @@ fn well_checked_but_wrong_links_name_the_problem() {
     check(
         &signed("1~e1"),
         expect![[r#"
-            OutOfRange { problems: [FieldProblem { field: "scenario.economy.gdp_base_yi_yuan", value: "1", allowed: "at least the industries' base-year value added, 346.4 (Σ base × value-added ratio)" }] }
+            OutOfRange { problems: [FieldProblem { field: "scenario.economy.gdp_base_yi_yuan", value: "1", allowed: Text { zh: "不低于各产业基年增加值之和 346.4(Σ 基数 × 增加值率)", en: "at least the industries' base-year value added, 346.4 (Σ base × value-added ratio)" } }] }
             en: The link has values out of range: scenario.economy.gdp_base_yi_yuan = 1 (allowed: at least the industries' base-year value added, 346.4 (Σ base × value-added ratio)).
-            zh: 链接中有数值超出允许范围:scenario.economy.gdp_base_yi_yuan = 1(允许范围:at least the industries' base-year value added, 346.4 (Σ base × value-added ratio))。"#]],
+            zh: 链接中有数值超出允许范围:scenario.economy.gdp_base_yi_yuan = 1(允许范围:不低于各产业基年增加值之和 346.4(Σ 基数 × 增加值率))。"#]],
     );
     // A link made for another plan fails its check code.
     assert_eq!(

@@ -719,19 +719,25 @@ impl Field {
         scenario: &Scenario,
         value: f64,
     ) -> Result<Scenario, super::ScenarioError> {
-        let refuse = |allowed: String| super::ScenarioError {
+        let refuse = |zh: &str, en: &str| super::ScenarioError {
             problems: vec![super::FieldProblem {
                 field: self.path(),
                 value: format!("{value}"),
-                allowed,
+                allowed: super::Text {
+                    zh: zh.into(),
+                    en: en.into(),
+                },
             }],
         };
         if !value.is_finite() {
-            return Err(refuse("a finite number".into()));
+            return Err(refuse("有限的数", "a finite number"));
         }
         let mut changed = scenario.clone();
         if !self.set(&mut changed, value) {
-            return Err(refuse("a field of this plan's scenario".into()));
+            return Err(refuse(
+                "本规划情景中的输入",
+                "a field of this plan's scenario",
+            ));
         }
         changed.validate(plan)?;
         Ok(changed)

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Group, Plan};
+use super::plan::{Group, Plan, Text};
 
 /// Assumptions for one industry, in the plan's industry order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -92,7 +92,35 @@ pub struct Scenario {
 pub struct FieldProblem {
     pub field: String,
     pub value: String,
-    pub allowed: String,
+    /// What is allowed, in Chinese and English.
+    pub allowed: Text,
+}
+
+impl FieldProblem {
+    /// A number outside its range: "-30..=60" / "−30 至 60".
+    pub fn out_of_range(
+        field: impl Into<String>,
+        value: f64,
+        range: &std::ops::RangeInclusive<f64>,
+    ) -> FieldProblem {
+        FieldProblem {
+            field: field.into(),
+            value: format!("{value}"),
+            allowed: Text {
+                zh: format!("{} 至 {}", range.start(), range.end()),
+                en: format!("{}..={}", range.start(), range.end()),
+            },
+        }
+    }
+
+    /// What is allowed, in one language.
+    pub fn allowed(&self, zh: bool) -> &str {
+        if zh {
+            &self.allowed.zh
+        } else {
+            &self.allowed.en
+        }
+    }
 }
 
 /// Every bad value of a scenario.
@@ -110,7 +138,7 @@ impl fmt::Display for ScenarioError {
             write!(
                 f,
                 "{} = {} is not allowed (allowed: {})",
-                problem.field, problem.value, problem.allowed
+                problem.field, problem.value, problem.allowed.en
             )?;
         }
         Ok(())

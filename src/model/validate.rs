@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 
 use super::bounds::*;
 use super::field::Field;
-use super::plan::Plan;
+use super::plan::{Plan, Text};
 use super::scenario::{FieldProblem, Scenario, ScenarioError};
 
 struct Checker {
@@ -19,11 +19,8 @@ struct Checker {
 impl Checker {
     fn range(&mut self, field: impl Into<String>, value: f64, range: &RangeInclusive<f64>) {
         if !value.is_finite() || !range.contains(&value) {
-            self.problems.push(FieldProblem {
-                field: field.into(),
-                value: format!("{value}"),
-                allowed: format!("{}..={}", range.start(), range.end()),
-            });
+            self.problems
+                .push(FieldProblem::out_of_range(field, value, range));
         }
     }
 
@@ -31,12 +28,16 @@ impl Checker {
         &mut self,
         field: impl Into<String>,
         value: impl fmt::Display,
-        allowed: impl Into<String>,
+        allowed_zh: impl Into<String>,
+        allowed_en: impl Into<String>,
     ) {
         self.problems.push(FieldProblem {
             field: field.into(),
             value: value.to_string(),
-            allowed: allowed.into(),
+            allowed: Text {
+                zh: allowed_zh.into(),
+                en: allowed_en.into(),
+            },
         });
     }
 }
@@ -56,11 +57,12 @@ impl Scenario {
         };
         let field = format!("industries[{industry_idx}].growth_pct[{phase}]");
         if phase > 1 {
-            checker.other(&field, phase, "phase 0 or 1");
+            checker.other(&field, phase, "阶段 0 或 1", "phase 0 or 1");
         } else if industry_idx >= self.industries.len() {
             checker.other(
                 &field,
                 industry_idx,
+                format!("小于 {} 的产业序号", self.industries.len()),
                 format!("industry index below {}", self.industries.len()),
             );
         } else {
@@ -86,6 +88,7 @@ impl Scenario {
             checker.other(
                 "industries",
                 format!("{} entries", self.industries.len()),
+                format!("恰好 {n_industries} 项,规划中每个产业一项"),
                 format!("exactly {n_industries}, one per industry of the plan"),
             );
         }
@@ -98,17 +101,16 @@ impl Scenario {
             let value = field.get(self);
             let range = field.range();
             if !value.is_finite() || !range.contains(&value) {
-                checker.problems.push(FieldProblem {
-                    field: field.path(),
-                    value: format!("{value}"),
-                    allowed: format!("{}..={}", range.start(), range.end()),
-                });
+                checker
+                    .problems
+                    .push(FieldProblem::out_of_range(field.path(), value, &range));
             }
         }
         if self.shocks.len() > MAX_SHOCKS {
             checker.other(
                 "shocks",
                 format!("{} shocks", self.shocks.len()),
+                format!("最多 {MAX_SHOCKS} 项"),
                 format!("at most {MAX_SHOCKS}"),
             );
         }
@@ -119,6 +121,7 @@ impl Scenario {
                 checker.other(
                     format!("{path}.year"),
                     shock.year,
+                    format!("{first_year}—{} 年", plan.end_year()),
                     format!("{first_year}..={}", plan.end_year()),
                 );
             }
@@ -127,6 +130,7 @@ impl Scenario {
                     checker.other(
                         format!("{path}.industry"),
                         industry_idx,
+                        format!("小于 {n_industries} 的产业序号,或留空表示全部产业"),
                         format!("an industry index below {n_industries}, or none for all"),
                     );
                 }
@@ -147,6 +151,9 @@ impl Scenario {
                 "economy.gdp_base_yi_yuan",
                 economy.gdp_base_yi_yuan,
                 format!(
+                    "不低于各产业基年增加值之和 {value_added_base:.1}(Σ 基数 × 增加值率)"
+                ),
+                format!(
                     "at least the industries' base-year value added, {value_added_base:.1} (Σ base × value-added ratio)"
                 ),
             );
@@ -156,6 +163,7 @@ impl Scenario {
             checker.other(
                 "uncertainty.sigma_pp",
                 format!("{} entries", uncertainty.sigma_pp.len()),
+                format!("恰好 {n_industries} 项,规划中每个产业一项"),
                 format!("exactly {n_industries}, one per industry of the plan"),
             );
         }
@@ -174,7 +182,10 @@ impl Scenario {
             problems: vec![FieldProblem {
                 field: "scenario".to_string(),
                 value: format!("unreadable JSON ({error})"),
-                allowed: "a scenario object".to_string(),
+                allowed: Text {
+                    zh: "情景对象".to_string(),
+                    en: "a scenario object".to_string(),
+                },
             }],
         })?;
         scenario.validate(plan)?;

@@ -1011,7 +1011,7 @@ impl Reader {
 fn range_problem(path: &str, problem: FieldProblem) -> FileProblem {
     FileProblem {
         path: join(path, &problem.field),
-        expected: text(problem.allowed.clone(), problem.allowed),
+        expected: problem.allowed,
         found: Found::Value(problem.value),
     }
 }

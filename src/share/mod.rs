@@ -48,7 +48,7 @@ pub mod file;
 pub mod link;
 mod number;
 
-use crate::model::{FieldProblem, Plan, Scenario};
+use crate::model::{FieldProblem, Plan, Scenario, Text};
 
 pub use csv_export::projection_csv;
 pub use file::{
@@ -151,7 +151,10 @@ impl ShareState {
             problems.push(FieldProblem {
                 field: "compare".to_string(),
                 value: format!("{} scenarios", self.compare.len()),
-                allowed: format!("0..={MAX_COMPARE}"),
+                allowed: Text {
+                    zh: format!("0 至 {MAX_COMPARE} 个"),
+                    en: format!("0..={MAX_COMPARE}"),
+                },
             });
         }
         for (idx, named) in self.compare.iter().enumerate() {
@@ -192,7 +195,10 @@ fn text_problem(field: &str, text: &str, max_chars: usize, out: &mut Vec<FieldPr
         out.push(FieldProblem {
             field: field.to_string(),
             value: format!("{n_chars} characters"),
-            allowed: format!("0..={max_chars} characters"),
+            allowed: Text {
+                zh: format!("最多 {max_chars} 个字符"),
+                en: format!("0..={max_chars} characters"),
+            },
         });
     }
 }
@@ -205,12 +211,12 @@ pub(crate) fn describe_problems(problems: &[FieldProblem], lang_is_zh: bool) -> 
             if lang_is_zh {
                 format!(
                     "{} = {}(允许范围:{})",
-                    problem.field, problem.value, problem.allowed
+                    problem.field, problem.value, problem.allowed.zh
                 )
             } else {
                 format!(
                     "{} = {} (allowed: {})",
-                    problem.field, problem.value, problem.allowed
+                    problem.field, problem.value, problem.allowed.en
                 )
             }
         })
