@@ -93,7 +93,13 @@ cargo fetch --quiet
 
 printf '\nset-up done in %ss\n' "$((SECONDS - started))"
 
+# 7. Build the release, then serve dist/ with scripts/serve.mjs: no file
+#    watcher, every file read per request, so it keeps serving while a build
+#    runs in this tree. Live reload while developing is a separate command:
+#    `source scripts/env.sh && trunk serve` (see README.md).
 if ((serve)); then
-    step "serving the release build on http://127.0.0.1:8080 (Ctrl+C stops)"
-    exec trunk serve --release
+    step "trunk build --release"
+    trunk build --release
+    step "node scripts/serve.mjs --port 8080"
+    exec node scripts/serve.mjs --port 8080
 fi

@@ -41,13 +41,21 @@ fn a_valid_value_is_applied_and_an_invalid_one_refused() {
     assert_eq!(growth(1).get(&state.scenario), 12.5);
     for bad in [f64::NAN, f64::INFINITY, 1000.0, -99.0] {
         let after = set(state.clone(), growth(1), bad);
+        assert_eq!(
+            *after.scenario, *state.scenario,
+            "{bad} must leave the scenario untouched"
+        );
         assert!(
-            Rc::ptr_eq(&after, &state),
-            "{bad} must leave the state untouched"
+            Rc::ptr_eq(&after.history, &state.history),
+            "{bad} is no undo step"
+        );
+        assert_eq!(
+            after.refused.as_ref().map(|(input, _)| *input),
+            Some(growth(1))
         );
     }
     let missing = set(state.clone(), growth(42), 5.0);
-    assert!(Rc::ptr_eq(&missing, &state));
+    assert_eq!(*missing.scenario, *state.scenario);
 }
 
 #[test]
@@ -73,6 +81,39 @@ fn a_drag_of_one_slider_is_one_undo_step() {
     let redone = undone_twice.reduce(Action::Redo).reduce(Action::Redo);
     assert_eq!(*redone.scenario, *state.scenario);
     assert!(!redone.history.can_redo());
+}
+
+#[test]
+fn two_drags_of_one_slider_are_two_undo_steps() {
+    let start = fresh();
+    let first = set(set(start.clone(), growth(1), 9.5), growth(1), 10.0);
+    let ended = first.clone().reduce(Action::EndGesture);
+    let second = set(set(ended, growth(1), 11.0), growth(1), 11.5);
+    assert_eq!(second.history.steps(), first.history.steps() + 1);
+    let undone = second.reduce(Action::Undo);
+    assert_eq!(
+        growth(1).get(&undone.scenario),
+        10.0,
+        "the second drag only"
+    );
+    let undone = undone.reduce(Action::Undo);
+    assert_eq!(*undone.scenario, *start.scenario, "then the first");
+}
+
+#[test]
+fn steps_keep_counting_past_the_history_limit() {
+    use pathways::app::state::HISTORY_LIMIT;
+    let mut state = fresh();
+    let mut steps = vec![state.history.steps()];
+    for n in 0..(HISTORY_LIMIT + 20) {
+        state = set(state, growth(n % 2), 5.0 + (n % 7) as f64);
+        steps.push(state.history.steps());
+    }
+    assert_eq!(state.history.undo_depth(), HISTORY_LIMIT);
+    assert!(
+        steps.windows(2).all(|pair| pair[1] == pair[0] + 1),
+        "every change past the limit is still a new step (a new Back entry)"
+    );
 }
 
 #[test]
@@ -206,4 +247,65 @@ fn shocks_flags_and_seed_are_validated_and_undoable() {
         *seeded.reduce(Action::Undo).reduce(Action::Undo).scenario,
         *state.scenario
     );
+}
+
+#[test]
+fn a_value_that_breaks_a_rule_across_fields_is_refused_with_its_reason_at_that_input() {
+    let state = fresh();
+    // GDP below the industries' base-year value added: refused, and the
+    // refusal names the rule in the user's language.
+    let refused = set(state.clone(), Input::GdpBase, 100.0);
+    assert_eq!(*refused.scenario, *state.scenario);
+    let (input, error) = refused.refused.clone().expect("the refusal is kept");
+    assert_eq!(input, Input::GdpBase);
+    let zh = Lang::Zh.refusal(&refused.plan, &error);
+    assert!(
+        zh.contains("未采用") && zh.contains("不低于各产业基年增加值之和"),
+        "{zh}"
+    );
+    let en = Lang::En.refusal(&refused.plan, &error);
+    assert!(
+        en.contains("Not applied") && en.contains("GDP 2017 must be at least"),
+        "{en}"
+    );
+    // The next change clears it.
+    let changed = set(refused, growth(0), 7.25);
+    assert!(changed.refused.is_none());
+}
+
+#[test]
+fn every_library_name_the_app_writes_is_one_its_loader_accepts() {
+    use pathways::share::{decode_library, encode_library, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+    let long = "寿".repeat(MAX_NAME_CHARS + 50);
+    let mut state = fresh();
+    state = state.reduce(Action::SetName(long.clone()));
+    state = state.reduce(Action::SetNote("注".repeat(MAX_NOTE_CHARS + 1)));
+    assert_eq!(state.name.chars().count(), MAX_NAME_CHARS);
+    assert_eq!(state.note.chars().count(), MAX_NOTE_CHARS);
+    let saved_at = "2026-12-04T00:00:00Z".to_string();
+    state = state.reduce(Action::LibrarySave {
+        id: "a".into(),
+        name: long.clone(),
+        saved_at: saved_at.clone(),
+    });
+    state = state.reduce(Action::LibraryRename {
+        id: "a".into(),
+        name: long.clone(),
+    });
+    // Duplicating a copy of a copy of a name at the limit.
+    for (from, to) in [("a", "b"), ("b", "c"), ("c", "d")] {
+        state = state.reduce(Action::LibraryDuplicate {
+            id: from.into(),
+            new_id: to.into(),
+            saved_at: saved_at.clone(),
+        });
+    }
+    assert_eq!(state.library.entries.len(), 4);
+    let json = encode_library(&state.plan, &state.library);
+    let decoded = decode_library(&state.plan, &json).expect("the library reads back");
+    assert_eq!(decoded.skipped.len(), 0, "{:?}", decoded.skipped);
+    assert_eq!(decoded.library.entries.len(), 4);
+    for entry in &decoded.library.entries {
+        assert!(entry.name.chars().count() <= MAX_NAME_CHARS);
+    }
 }

@@ -77,6 +77,7 @@ async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
             Callback::from(move |_| *seeks.borrow_mut() += 1)
         }),
         badge: None,
+        refusal: None,
     };
     yew::Renderer::<InputSlider>::with_root_and_props(root.clone(), props).render();
     wait_for("the slider", 5_000.0, || {

@@ -77,6 +77,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
 
     let plan = Shared(state.plan.clone());
     let scenario = Shared(state.scenario.clone());
+    let refusal: Option<(Input, AttrValue)> = state
+        .refused
+        .as_ref()
+        .map(|(input, error)| (*input, AttrValue::from(lang.refusal(&state.plan, error))));
     // Every derived result, keyed on the identity of the plan and the
     // scenario (any change to any input makes a new scenario) and on the
     // language: never stale, never compared deeply.
@@ -447,6 +451,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     {lang}
                     on_set={on_set.clone()}
                     on_reset={on_reset.clone()}
+                    refusal={refusal.clone()}
                 />
             },
         }
@@ -485,6 +490,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     {on_shock}
                     {on_flag}
                     {on_seed}
+                    refusal={refusal.clone()}
                 />
                 <div class="views">
                     <nav class="tabs" role="tablist" aria-label={strings.views_label}>

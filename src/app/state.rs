@@ -12,8 +12,11 @@ use yew::prelude::*;
 
 use super::i18n::Lang;
 use super::inputs::Input;
-use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, Shock};
-use crate::share::{Library, LibraryEntry, NamedScenario, ShareState, MAX_COMPARE};
+use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, ScenarioError, Shock};
+use crate::share::{
+    bounded, copy_name, Library, LibraryEntry, NamedScenario, ShareState, MAX_COMPARE,
+    MAX_NAME_CHARS, MAX_NOTE_CHARS,
+};
 
 /// The views of the simulator, in tab order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -92,6 +95,10 @@ pub struct AppState {
     pub compare: Rc<Vec<NamedScenario>>,
     /// A message for the user (a broken link, a bad file, full storage).
     pub notice: Option<Notice>,
+    /// The last value the reducer refused and why (a rule across fields,
+    /// such as GDP ≥ the industries' value added), shown at that input's
+    /// field until the next change.
+    pub refused: Option<(Input, Rc<ScenarioError>)>,
     /// The slide shown in presentation mode, or `None` outside it.
     pub slide: Option<usize>,
     /// The id of the plan embedded in the app (Shouguang 2018), to tell a
@@ -187,8 +194,13 @@ pub const HISTORY_LIMIT: usize = 100;
 pub struct History {
     past: Vec<Rc<Scenario>>,
     future: Vec<Rc<Scenario>>,
-    /// The input the last change set, so a drag coalesces into one step.
+    /// The input the last change set, so a drag coalesces into one step;
+    /// cleared when the gesture ends ([`Action::EndGesture`]).
     last_input: Option<Input>,
+    /// Every step made, undone or redone so far: grows without limit (the
+    /// lists are capped at [`HISTORY_LIMIT`]), so the address bar can add
+    /// one Back entry per gesture however many there were.
+    steps: u64,
 }
 
 impl History {
@@ -203,6 +215,11 @@ impl History {
     /// How many steps undo can go back.
     pub fn undo_depth(&self) -> usize {
         self.past.len()
+    }
+
+    /// How many steps were made, undone or redone since the page opened.
+    pub fn steps(&self) -> u64 {
+        self.steps
     }
 }
 
@@ -225,6 +242,7 @@ impl AppState {
             library: Rc::new(Library::default()),
             compare: Rc::new(Vec::new()),
             notice: None,
+            refused: None,
             slide: None,
             embedded_id: Rc::new(String::new()),
         }
@@ -317,6 +335,7 @@ impl AppState {
         let mut history = (*self.history).clone();
         let same_drag = input.is_some() && history.last_input == input;
         if !same_drag {
+            history.steps += 1;
             history.past.push(self.scenario.clone());
             if history.past.len() > HISTORY_LIMIT {
                 history.past.remove(0);
@@ -327,6 +346,7 @@ impl AppState {
         Rc::new(AppState {
             scenario: Rc::new(scenario),
             history: Rc::new(history),
+            refused: None,
             ..(*self).clone()
         })
     }
@@ -351,10 +371,12 @@ impl AppState {
             return self;
         };
         to.push(self.scenario.clone());
+        history.steps += 1;
         history.last_input = None;
         Rc::new(AppState {
             scenario,
             history: Rc::new(history),
+            refused: None,
             ..(*self).clone()
         })
     }
@@ -457,6 +479,10 @@ pub enum Action {
     StopPresenting,
     /// Moves `by` slides forward (negative: back), staying within the slides.
     StepSlide(isize),
+    /// The gesture that was changing an input ended (a slider released, a
+    /// typed value committed): the next change of that input is a new undo
+    /// step and a new Back entry.
+    EndGesture,
     /// Undoes the last scenario change.
     Undo,
     /// Redoes the last undone scenario change.
@@ -474,8 +500,22 @@ impl Reducible for AppState {
                 }
                 match input.apply(&self.plan, &self.scenario, value) {
                     Ok(scenario) => self.with_scenario(scenario, Some(input)),
-                    Err(_) => self,
+                    Err(error) => Rc::new(AppState {
+                        refused: Some((input, Rc::new(error))),
+                        ..(*self).clone()
+                    }),
                 }
+            }
+            Action::EndGesture => {
+                if self.history.last_input.is_none() {
+                    return self;
+                }
+                let mut history = (*self.history).clone();
+                history.last_input = None;
+                Rc::new(AppState {
+                    history: Rc::new(history),
+                    ..(*self).clone()
+                })
             }
             Action::ResetInput(input) => {
                 let value = input.get(&self.defaults);
@@ -557,21 +597,22 @@ impl Reducible for AppState {
                 Rc::new((*self).clone().load(*loaded, true))
             }
             Action::SetName(name) => Rc::new(AppState {
-                name: Rc::new(name),
+                name: Rc::new(bounded(&name, MAX_NAME_CHARS)),
                 ..(*self).clone()
             }),
             Action::SetNote(note) => Rc::new(AppState {
-                note: Rc::new(note),
+                note: Rc::new(bounded(&note, MAX_NOTE_CHARS)),
                 ..(*self).clone()
             }),
             Action::LibrarySave { id, name, saved_at } => {
+                let name = bounded(&name, MAX_NAME_CHARS);
                 let mut library = (*self.library).clone();
                 let mut state = self.share_state();
                 state.name = name.clone();
                 library.entries.push(LibraryEntry {
                     id,
                     name: name.clone(),
-                    note: (*self.note).clone(),
+                    note: bounded(&self.note, MAX_NOTE_CHARS),
                     saved_at,
                     state,
                 });
@@ -586,6 +627,7 @@ impl Reducible for AppState {
                 let Some(entry) = library.entries.iter_mut().find(|entry| entry.id == id) else {
                     return self;
                 };
+                let name = bounded(&name, MAX_NAME_CHARS);
                 entry.name = name.clone();
                 entry.state.name = name;
                 Rc::new(AppState {
@@ -603,7 +645,7 @@ impl Reducible for AppState {
                 else {
                     return self;
                 };
-                let copy_name = format!("{} (2)", entry.name);
+                let copy_name = copy_name(&entry.name);
                 let mut state = entry.state.clone();
                 state.name = copy_name.clone();
                 library.entries.push(LibraryEntry {

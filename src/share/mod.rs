@@ -67,6 +67,22 @@ pub const MAX_COMPARE: usize = 4;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// `text` cut to at most `max_chars` characters, so that every name and note
+/// the app writes is one its own readers accept.
+pub fn bounded(text: &str, max_chars: usize) -> String {
+    text.chars().take(max_chars).collect()
+}
+
+/// The name of a copy: "name (2)", the name cut so that the whole stays
+/// within [`MAX_NAME_CHARS`].
+pub fn copy_name(name: &str) -> String {
+    const SUFFIX: &str = " (2)";
+    format!(
+        "{}{SUFFIX}",
+        bounded(name, MAX_NAME_CHARS - SUFFIX.chars().count())
+    )
+}
 /// Longest view or language id, in characters.
 pub const MAX_ID_CHARS: usize = 32;
 

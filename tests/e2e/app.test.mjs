@@ -101,6 +101,41 @@ describe('first screen', () => {
     await context.close();
   });
 
+  test('numbers as people type them: a thousands comma, a decimal comma, a rule across fields', async () => {
+    for (const [lang, decimalComma, refused] of [
+      ['zh', '小数请用小数点', '未采用'],
+      ['en', 'use a point for decimals', 'Not applied'],
+    ]) {
+      const { context, page, app } = await openApp();
+      if (lang === 'en') {
+        await page.getByTestId('lang-toggle').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      await page.getByTestId('tab-sources').click();
+      const gdp = page.getByTestId('field-gdp-base');
+      await gdp.waitFor({ timeout: 10_000 });
+      const before = await gdp.inputValue();
+      // "1,200" is twelve hundred, never 1.2.
+      await gdp.fill('1,200');
+      await gdp.press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="field-gdp-base"]').value === '1200.0', null, { timeout: 10_000 });
+      // "9,5" is refused with a message; the value stays.
+      await gdp.fill('9,5');
+      await gdp.press('Enter');
+      const error = page.getByTestId('field-gdp-base-error');
+      await error.waitFor({ timeout: 10_000 });
+      assert.match(await error.textContent(), new RegExp(decimalComma));
+      // A GDP below the industries' value added breaks a rule across
+      // fields: the message shows at this field, and nothing changes.
+      await gdp.fill('100');
+      await gdp.press('Enter');
+      await page.waitForFunction((word) => (document.querySelector('[data-testid="field-gdp-base-error"]')?.textContent ?? '').includes(word), refused, { timeout: 10_000 });
+      assert.equal(await gdp.getAttribute('aria-invalid'), 'true');
+      assert.notEqual(before, '100.0');
+      await context.close();
+    }
+  });
+
   test('reports input-to-redraw time over 50 slider moves', async () => {
     const { context, page, app } = await openApp({ width: 1920, height: 1080 });
     const [id] = await app.industryIds();

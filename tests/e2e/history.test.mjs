@@ -58,6 +58,55 @@ describe('history and downloads', () => {
     await context.close();
   });
 
+  test('two separate drags of one slider are two undo steps and two Back entries', async () => {
+    // Two mouse drags of one slider; returns the values before, between and after.
+    const twoDrags = async ({ page, app }) => {
+      const [first] = await app.industryIds();
+      const values = [await app.field(first).inputValue()];
+      const box = await app.slider(first).boundingBox();
+      const y = box.y + box.height / 2;
+      for (const [from, to] of [[0.5, 0.7], [0.7, 0.9]]) {
+        const before = await page.evaluate(() => location.hash);
+        await page.mouse.move(box.x + box.width * from, y);
+        await page.mouse.down();
+        for (let step = 1; step <= 5; step += 1) {
+          await page.mouse.move(box.x + box.width * (from + ((to - from) * step) / 5), y);
+        }
+        await page.mouse.up();
+        values.push(await app.field(first).inputValue());
+        // The last replace of a drag may wait for the throttle; it lands.
+        await page.waitForFunction((link) => location.hash !== link, before, { timeout: 10_000 });
+      }
+      assert.equal(new Set(values).size, 3, `each drag moves the value: ${values}`);
+      const fieldIs = (value) =>
+        page.waitForFunction(
+          ([id, expected]) => document.querySelector(`[data-testid="field-growth-${id}-0"]`).value === expected,
+          [first, value],
+          { timeout: 10_000 },
+        );
+      return { values, fieldIs };
+    };
+
+    const back = await openApp();
+    const { values, fieldIs } = await twoDrags(back);
+    await back.page.goBack();
+    await fieldIs(values[1]);
+    await back.page.goBack();
+    await fieldIs(values[0]);
+    assert.deepEqual(back.problems.consoleErrors, []);
+    await back.context.close();
+
+    const undo = await openApp();
+    const second = await twoDrags(undo);
+    assert.deepEqual(second.values, values);
+    await undo.page.getByTestId('undo').click();
+    await second.fieldIs(values[1]);
+    await undo.page.getByTestId('undo').click();
+    await second.fieldIs(values[0]);
+    assert.deepEqual(undo.problems.consoleErrors, []);
+    await undo.context.close();
+  });
+
   test('a chart downloads as SVG and as a 2x PNG', async () => {
     const { context, page } = await openApp();
     const canvasWidth = await page.getByTestId('industry-chart-canvas').evaluate((canvas) => canvas.clientWidth);

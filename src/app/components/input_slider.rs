@@ -39,6 +39,9 @@ pub struct InputSliderProps {
     /// A small badge after the label (e.g. "假设").
     #[prop_or_default]
     pub badge: Option<Html>,
+    /// Why the last typed value was refused (a rule across fields).
+    #[prop_or_default]
+    pub refusal: Option<AttrValue>,
 }
 
 /// A slider plus an exact number field for one scenario input, with an
@@ -115,6 +118,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
                         lang={props.lang}
                         on_change={props.on_change.clone()}
                         testid={format!("field-{}", props.id)}
+                        refusal={props.refusal.clone()}
                     />
                     <span class="unit">{ props.unit.clone() }</span>
                 </span>

@@ -1,41 +1,89 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::state::{Action, AppState, Notice};
 use crate::share::{decode_link, encode_link};
 use crate::web;
 
+/// The shortest time between two in-place rewrites of the address bar.
+/// Safari refuses more than 100 `replaceState` calls in 30 seconds, so a
+/// drag's many small changes are written at most this often, and the last
+/// one always lands (a trailing write, flushed at the gesture's end and on
+/// `pagehide`).
+pub const URL_REPLACE_INTERVAL_MS: u32 = 150;
+
+/// A replace waiting for the throttle, and when the last one was written.
+#[derive(Default)]
+struct Throttle {
+    pending: Option<String>,
+    timer: Option<Timeout>,
+    last_write_ms: Option<f64>,
+}
+
+impl Throttle {
+    fn flush(&mut self) {
+        self.timer = None;
+        if let Some(link) = self.pending.take() {
+            web::set_location_fragment(&link, false);
+            self.last_write_ms = Some(web::now_ms());
+        }
+    }
+}
+
 /// Keeps the address bar equal to the state's link, and follows the
 /// browser's Back and Forward buttons.
 ///
-/// A change that makes a new undo step, or a change of view or language,
-/// adds a history entry; the many small changes of one slider drag replace
-/// the current entry, so Back does not crawl through a drag.
+/// A change that makes a new undo step (counted by `History::steps`, which
+/// never stops growing), or a change of view or language, adds a history
+/// entry at once; the many small changes of one drag replace the current
+/// entry, throttled. The end of a gesture (the pointer released, focus
+/// leaving a field, a typed value committed) ends the undo step too, so two drags
+/// of one slider are two steps and two Back entries.
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
-    let last = use_mut_ref(|| None::<(usize, &'static str, &'static str)>);
+    let last = use_mut_ref(|| None::<(u64, &'static str, &'static str)>);
+    let throttle = use_mut_ref(Throttle::default);
     {
         let state = state.clone();
+        let throttle = throttle.clone();
         use_effect_with(state.shared_parts(), move |_| {
+            let key = (state.history.steps(), state.view.id(), state.lang.tag());
             let link = encode_link(&state.plan, &state.share_state());
-            if link != web::location_fragment() {
-                let key = (
-                    state.history.undo_depth(),
-                    state.view.id(),
-                    state.lang.tag(),
-                );
-                let push = last.borrow().is_some_and(|previous| previous != key);
-                web::set_location_fragment(&link, push);
-                *last.borrow_mut() = Some(key);
-            } else if last.borrow().is_none() {
-                *last.borrow_mut() = Some((
-                    state.history.undo_depth(),
-                    state.view.id(),
-                    state.lang.tag(),
-                ));
-            }
+            let previous = *last.borrow();
+            *last.borrow_mut() = Some(key);
+            let push = previous.is_some_and(|previous| previous != key);
+            write(&throttle, link, push);
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let throttle = throttle.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                // A gesture ends when the pointer is released, when focus
+                // leaves a field (a run of arrow-key presses on a slider is
+                // one gesture), or when a typed value is committed.
+                let ends = ["pointerup", "focusout", "change"].map(|kind| {
+                    let dispatcher = dispatcher.clone();
+                    let throttle = throttle.clone();
+                    EventListener::new(&window, kind, move |event| {
+                        if kind == "change" && is_slider(event.target()) {
+                            return;
+                        }
+                        dispatcher.dispatch(Action::EndGesture);
+                        throttle.borrow_mut().flush();
+                    })
+                });
+                let on_hide =
+                    EventListener::new(&window, "pagehide", move |_| throttle.borrow_mut().flush());
+                (ends, on_hide)
+            });
+            move || drop(listeners)
         });
     }
     {
@@ -56,5 +104,44 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
             });
             move || drop(listener)
         });
+    }
+}
+
+/// Whether an event came from a range input, whose `change` fires on every
+/// arrow-key step (its gesture ends with the pointer or the focus instead).
+fn is_slider(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.type_() == "range")
+}
+
+/// Writes `link` to the address bar: a push at once (after any pending
+/// replace, so no step is lost), a replace at most once per
+/// [`URL_REPLACE_INTERVAL_MS`].
+fn write(throttle: &Rc<RefCell<Throttle>>, link: String, push: bool) {
+    let mut guard = throttle.borrow_mut();
+    if push {
+        guard.flush();
+        if link != web::location_fragment() {
+            web::set_location_fragment(&link, true);
+        }
+        guard.last_write_ms = Some(web::now_ms());
+        return;
+    }
+    if link == web::location_fragment() && guard.pending.is_none() {
+        return;
+    }
+    let now = web::now_ms();
+    let due = guard
+        .last_write_ms
+        .is_none_or(|at| now - at >= f64::from(URL_REPLACE_INTERVAL_MS));
+    guard.pending = Some(link);
+    if due && guard.timer.is_none() {
+        guard.flush();
+    } else if guard.timer.is_none() {
+        let throttle = throttle.clone();
+        guard.timer = Some(Timeout::new(URL_REPLACE_INTERVAL_MS, move || {
+            throttle.borrow_mut().flush();
+        }));
     }
 }

@@ -88,6 +88,33 @@ impl Lang {
         }
     }
 
+    /// Why the reducer refused a value, naming each rule it broke with the
+    /// field's label: "未采用,已保留原值:2017年GDP须为不低于…".
+    pub fn refusal(self, plan: &Plan, error: &crate::model::ScenarioError) -> String {
+        let zh = self == Lang::Zh;
+        let fields = Input::all(plan);
+        let problems: Vec<String> = error
+            .problems
+            .iter()
+            .map(|problem| {
+                let label = fields
+                    .iter()
+                    .find(|field| field.path() == problem.field)
+                    .map_or_else(|| problem.field.clone(), |field| field.label(plan, zh));
+                if zh {
+                    format!("{label}须为{}", problem.allowed(true))
+                } else {
+                    format!("{label} must be {}", problem.allowed(false))
+                }
+            })
+            .collect();
+        format!(
+            "{}{}",
+            self.strings().not_applied,
+            problems.join(if zh { ";" } else { "; " })
+        )
+    }
+
     /// The label of a scenario input.
     pub fn input_label(self, input: Input, plan: &Plan) -> String {
         let industry = |idx: usize| {
@@ -217,7 +244,10 @@ pub struct Strings {
     pub baseline_note: &'static str,
     pub table_industry: &'static str,
     pub invalid_number: &'static str,
+    pub empty_number: &'static str,
+    pub decimal_comma: &'static str,
     pub out_of_range: &'static str,
+    pub not_applied: &'static str,
     pub load_error: &'static str,
     // Overview.
     pub scorecard_heading: &'static str,
@@ -387,8 +417,11 @@ static ZH: Strings = Strings {
     legend_required: "灰线:规划要求路径",
     baseline_note: "2017 年基数为本应用的假设值(规划未公布),请在“数据与来源”中以官方统计替换。",
     table_industry: "产业",
-    invalid_number: "请输入数字",
-    out_of_range: "超出允许范围",
+    invalid_number: "不是数字,已保留原值",
+    empty_number: "请输入数值,已保留原值",
+    decimal_comma: "逗号只用作千位分隔(如 1,200);小数请用小数点(如 9.5),已保留原值",
+    out_of_range: "超出允许范围,已保留原值",
+    not_applied: "未采用,已保留原值:",
     load_error: "内置规划数据无法加载",
     scorecard_heading: "目标达成情况",
     scorecard_summary: "规划中可测算的每项目标在 2022 年和 2028 年的预测值、差距与达标状态。",
@@ -562,8 +595,11 @@ static EN: Strings = Strings {
     legend_required: "grey: the plan's required path",
     baseline_note: "2017 baselines are this app's assumptions (the plan publishes none): replace them with official statistics under “Data and sources”.",
     table_industry: "Industry",
-    invalid_number: "Enter a number",
-    out_of_range: "Out of range",
+    invalid_number: "Not a number; the last value is kept",
+    empty_number: "Enter a number; the last value is kept",
+    decimal_comma: "A comma only groups thousands (1,200); use a point for decimals (9.5). The last value is kept",
+    out_of_range: "Out of range; the last value is kept",
+    not_applied: "Not applied, the last value is kept: ",
     load_error: "The embedded plan could not be loaded",
     scorecard_heading: "Goals: projected against the plan",
     scorecard_summary: "Every goal the model projects, in 2022 and 2028: projected value, gap and status.",

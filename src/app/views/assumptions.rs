@@ -31,6 +31,9 @@ pub struct AssumptionsPanelProps {
     pub on_shock: Callback<(usize, Option<Shock>)>,
     pub on_flag: Callback<(Flag, bool)>,
     pub on_seed: Callback<u64>,
+    /// The input whose last value was refused, and why.
+    #[prop_or_default]
+    pub refusal: Option<(Input, AttrValue)>,
 }
 
 /// Every scenario input as a slider plus an exact field, grouped
@@ -111,6 +114,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 note={note.map(AttrValue::from)}
                 on_seek={seek}
                 {badge}
+                refusal={props.refusal.as_ref().filter(|(refused, _)| *refused == input).map(|(_, message)| message.clone())}
             />
         }
     };

@@ -651,9 +651,13 @@ fn count_field(props: &CountFieldProps) -> Html {
                 Err(crate::app::components::ParseProblem::OutOfRange) => {
                     error.set(Some(lang.register_strings().must_not_be_negative))
                 }
-                Err(crate::app::components::ParseProblem::NotANumber) => {
-                    error.set(Some(lang.strings().invalid_number))
+                Err(crate::app::components::ParseProblem::DecimalComma) => {
+                    error.set(Some(lang.strings().decimal_comma))
                 }
+                Err(
+                    crate::app::components::ParseProblem::NotANumber
+                    | crate::app::components::ParseProblem::Empty,
+                ) => error.set(Some(lang.strings().invalid_number)),
             }
         })
     };

@@ -20,6 +20,9 @@ pub struct DataSourcesProps {
     pub lang: Lang,
     pub on_set: Callback<(Input, f64)>,
     pub on_reset: Callback<Input>,
+    /// The input whose last value was refused, and why.
+    #[prop_or_default]
+    pub refusal: Option<(Input, AttrValue)>,
 }
 
 /// The economy-wide base values, in the order the view lists them.
@@ -364,6 +367,7 @@ fn editable_row(
                     {lang}
                     {on_change}
                     testid={format!("field-{dom_id}")}
+                    refusal={props.refusal.as_ref().filter(|(refused, _)| *refused == input).map(|(_, message)| message.clone())}
                 />
                 if !unit.is_empty() {
                     <span class="unit">{ unit.clone() }</span>
