@@ -180,6 +180,8 @@ class HttpError extends Error {
 }
 
 const isMissing = (error) => error?.code === 'ENOENT' || error?.code === 'ENOTDIR';
+/** `promise`'s value, or null when the file is missing (e.g. mid-rebuild). */
+const unlessMissing = (promise) => promise.catch((error) => (isMissing(error) ? null : Promise.reject(error)));
 
 /** The request's path, decoded, or an HttpError (400 malformed, 403 outside the folder). */
 function requestPath(rawUrl) {
@@ -239,26 +241,16 @@ function startServer({ dir, host, port }) {
     }
     if (!extname(path) || path.endsWith('/')) candidates.push(join(root, 'index.html'));
     for (const candidate of candidates) {
-      let real;
-      try {
-        real = await realpath(candidate);
-      } catch (error) {
-        if (isMissing(error)) continue;
-        throw error;
-      }
+      const real = await unlessMissing(realpath(candidate));
+      if (real === null) continue;
       if (!inside(realRoot, real)) throw new HttpError(403, 'path leaves the served folder');
-      let read;
-      try {
-        read = await readRegular(real);
-      } catch (error) {
-        // Deleted between realpath and open: a rebuild is under way.
-        if (isMissing(error)) continue;
-        throw error;
-      }
+      // Deleted between realpath and open: a rebuild is under way.
+      const read = await unlessMissing(readRegular(real));
+      if (read === null) continue;
       if (read.body) return { file: real, ...read };
       if (read.info.isDirectory() && candidate === candidates[0] && !path.endsWith('/')) {
         const index = join(real, 'index.html');
-        const inner = await readRegular(index).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
+        const inner = await unlessMissing(readRegular(index));
         if (inner?.body) return { file: index, ...inner };
       }
     }

@@ -42,8 +42,8 @@ impl Throttle {
 /// never stops growing), or a change of view or language, adds a history
 /// entry at once; the many small changes of one drag replace the current
 /// entry, throttled. The end of a gesture (the pointer released, focus
-/// leaving a field, a typed value committed) ends the undo step too, so two drags
-/// of one slider are two steps and two Back entries.
+/// leaving a field, a typed value committed) ends the undo step too, so two
+/// drags of one slider are two steps and two Back entries.
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     let last = use_mut_ref(|| None::<(u64, &'static str, &'static str)>);
@@ -54,8 +54,7 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
         use_effect_with(state.shared_parts(), move |_| {
             let key = (state.history.steps(), state.view.id(), state.lang.tag());
             let link = encode_link(&state.plan, &state.share_state());
-            let previous = *last.borrow();
-            *last.borrow_mut() = Some(key);
+            let previous = last.replace(Some(key));
             let push = previous.is_some_and(|previous| previous != key);
             write(&throttle, link, push);
         });
@@ -136,9 +135,11 @@ fn write(throttle: &Rc<RefCell<Throttle>>, link: String, push: bool) {
         .last_write_ms
         .is_none_or(|at| now - at >= f64::from(URL_REPLACE_INTERVAL_MS));
     guard.pending = Some(link);
-    if due && guard.timer.is_none() {
+    if guard.timer.is_some() {
+        // The trailing write already scheduled takes the newest link.
+    } else if due {
         guard.flush();
-    } else if guard.timer.is_none() {
+    } else {
         let throttle = throttle.clone();
         guard.timer = Some(Timeout::new(URL_REPLACE_INTERVAL_MS, move || {
             throttle.borrow_mut().flush();
