@@ -25,7 +25,9 @@ fn affects(input: Input, scenario: &Scenario) -> Affects {
         Input::Sigma(_) | Input::Correlation | Input::Runs => Affects::MonteCarloOnly,
         // The high-tech fraction of an industry with no above-scale
         // industrial output (vegetables) has nothing to act on.
-        Input::HighTechFraction(idx) if scenario.industries[idx].industrial_fraction == 0.0 => {
+        Input::HighTechFraction(idx) | Input::HighTechUpgrade(idx)
+            if scenario.industries[idx].industrial_fraction == 0.0 =>
+        {
             Affects::MonteCarloOnly
         }
         Input::LeadRatio => Affects::Targets,

@@ -239,6 +239,8 @@ fn base_inputs(plan: &Plan) -> Vec<Input> {
             Input::ValueAddedRatio(idx),
             Input::IndustrialFraction(idx),
             Input::HighTechFraction(idx),
+            Input::HighTechUpgrade(idx),
+            Input::SeiFraction(idx),
         ]);
     }
     inputs

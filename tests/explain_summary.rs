@@ -32,11 +32,11 @@ fn plan_pace_zh() {
         expect![[r#"
             按当前假设,2022年11项预测目标中9项实现、2项未实现;2028年5项预测目标中1项实现、4项未实现。
 
-            差距最大的是高新技术产业产值占规模以上工业产值比重(按解读延续的目标):2028年预测38.28%,目标40.50%,差2.22个百分点。其次是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测21.96%,目标23.00%,差1.04个百分点。
+            差距最大的是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测20.03%,目标22.00%,差1.97个百分点。其次是高新技术产业产值占规模以上工业产值比重(按解读延续的目标):2028年预测38.28%,目标40.50%,差2.22个百分点。
 
             2028年“新动能主导”检验未通过:新兴产业收入是传统产业(不含以产值计的品质蔬菜)的0.68倍,低于门槛1.00倍;此外战略性新兴产业增加值占GDP比重、高新技术产业产值占规模以上工业产值比重和研发投入占GDP比重未达到延续到2028年的目标。决定检验结果的主要是高端化工(−1677亿元)、新材料(+703亿元)和生态造纸(−413亿元):新兴产业计正、传统产业计负,合计差额−730亿元。
 
-            按当前不确定性设定(10,000次模拟),实现的可能性:2022年战略性新兴产业增加值占GDP比重约4成;2022年高新技术产业产值占规模以上工业产值比重约2成;2022年研发投入占GDP比重约6成;2022年全员劳动生产率约6成;2028年新兴产业收入达到门槛不足1成。
+            按当前不确定性设定(10,000次模拟),实现的可能性:2022年战略性新兴产业增加值占GDP比重约2成;2022年高新技术产业产值占规模以上工业产值比重约2成;2022年研发投入占GDP比重约5成;2022年全员劳动生产率约6成;2028年新兴产业收入达到门槛不足1成。
 
             所有输入均为默认设定。
 
@@ -52,11 +52,11 @@ fn plan_pace_en() {
         expect![[r#"
             Under the current assumptions, in 2022, 9 of the 11 projected goals are met (2 goals are missed); in 2028, 1 of the 5 projected goals is met (4 goals are missed).
 
-            The largest shortfall is high-tech output as a share of above-scale industrial output (the goal as continued by interpretation): 38.28% projected for 2028 against a goal of 40.50%, short by 2.22 percentage points. Next is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 21.96% projected for 2028 against a goal of 23.00%, short by 1.04 percentage points.
+            The largest shortfall is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 20.03% projected for 2028 against a goal of 22.00%, short by 1.97 percentage points. Next is high-tech output as a share of above-scale industrial output (the goal as continued by interpretation): 38.28% projected for 2028 against a goal of 40.50%, short by 2.22 percentage points.
 
             The 2028 “new drivers lead” test fails: emerging industries' revenue is 0.68 times the traditional industries' (quality vegetables left out: measured by output value), below the threshold of 1.00; also, strategic emerging industries' value added as a share of GDP, high-tech output as a share of above-scale industrial output and R&D spending as a share of GDP do not reach their continued 2028 targets. It is decided mostly by high-end chemicals (−167.7 billion yuan), new materials (+70.3 billion yuan) and ecological paper (−41.3 billion yuan), counting emerging industries positive and traditional ones negative; the margin is −73.0 billion yuan.
 
-            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are 40% for strategic emerging industries' value added as a share of GDP in 2022; 23% for high-tech output as a share of above-scale industrial output in 2022; 56% for R&D spending as a share of GDP in 2022; 57% for labour productivity in 2022; 3% for emerging revenue reaching the 2028 threshold.
+            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are 16% for strategic emerging industries' value added as a share of GDP in 2022; 21% for high-tech output as a share of above-scale industrial output in 2022; 50% for R&D spending as a share of GDP in 2022; 57% for labour productivity in 2022; 3% for emerging revenue reaching the 2028 threshold.
 
             All inputs are at their defaults.
 
@@ -72,11 +72,11 @@ fn trend_zh() {
         expect![[r#"
             按当前假设,2022年11项预测目标无一实现、1项接近;2028年5项预测目标无一实现、1项接近。
 
-            差距最大的是新一代信息技术主营业务收入:2022年预测70.5亿元,目标100亿元,差29.5亿元(29.5%)。其次是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测17.54%,目标23.00%,差5.46个百分点。
+            差距最大的是新一代信息技术主营业务收入:2022年预测70.5亿元,目标100亿元,差29.5亿元(29.5%)。其次是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测16.14%,目标22.00%,差5.86个百分点。
 
             2028年“新动能主导”检验未通过:新兴产业收入是传统产业(不含以产值计的品质蔬菜)的0.63倍,低于门槛1.00倍;此外战略性新兴产业增加值占GDP比重、高新技术产业产值占规模以上工业产值比重、研发投入占GDP比重和全员劳动生产率未达到延续到2028年的目标。决定检验结果的主要是高端化工(−1234亿元)、新材料(+583亿元)和生态造纸(−354亿元):新兴产业计正、传统产业计负,合计差额−631亿元。
 
-            按当前不确定性设定(10,000次模拟),实现的可能性:2022年战略性新兴产业增加值占GDP比重约1成;2022年高新技术产业产值占规模以上工业产值比重约2成;2022年研发投入占GDP比重约3成;2022年全员劳动生产率约2成;2028年新兴产业收入达到门槛不足1成。
+            按当前不确定性设定(10,000次模拟),实现的可能性:2022年战略性新兴产业增加值占GDP比重不足1成;2022年高新技术产业产值占规模以上工业产值比重约2成;2022年研发投入占GDP比重约2成;2022年全员劳动生产率约2成;2028年新兴产业收入达到门槛不足1成。
 
             与默认设定相比,改动了高端化工2018—2022年增速(9.0%→6.0%)、高端化工2023—2028年增速(9.0%→6.0%)、生态造纸2018—2022年增速(5.5%→4.0%)、生态造纸2023—2028年增速(5.5%→4.0%),另有10项。
 
@@ -92,11 +92,11 @@ fn trend_en() {
         expect![[r#"
             Under the current assumptions, in 2022, none of the 11 projected goals is met (1 goal is close); in 2028, none of the 5 projected goals is met (1 goal is close).
 
-            The largest shortfall is new-generation IT revenue: 7.0 billion yuan projected for 2022 against a goal of 10.0 billion yuan, short by 3.0 billion yuan (29.5%). Next is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 17.54% projected for 2028 against a goal of 23.00%, short by 5.46 percentage points.
+            The largest shortfall is new-generation IT revenue: 7.0 billion yuan projected for 2022 against a goal of 10.0 billion yuan, short by 3.0 billion yuan (29.5%). Next is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 16.14% projected for 2028 against a goal of 22.00%, short by 5.86 percentage points.
 
             The 2028 “new drivers lead” test fails: emerging industries' revenue is 0.63 times the traditional industries' (quality vegetables left out: measured by output value), below the threshold of 1.00; also, strategic emerging industries' value added as a share of GDP, high-tech output as a share of above-scale industrial output, R&D spending as a share of GDP and labour productivity do not reach their continued 2028 targets. It is decided mostly by high-end chemicals (−123.4 billion yuan), new materials (+58.3 billion yuan) and ecological paper (−35.4 billion yuan), counting emerging industries positive and traditional ones negative; the margin is −63.1 billion yuan.
 
-            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are 14% for strategic emerging industries' value added as a share of GDP in 2022; 21% for high-tech output as a share of above-scale industrial output in 2022; 27% for R&D spending as a share of GDP in 2022; 23% for labour productivity in 2022; 2% for emerging revenue reaching the 2028 threshold.
+            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are 4% for strategic emerging industries' value added as a share of GDP in 2022; 19% for high-tech output as a share of above-scale industrial output in 2022; 22% for R&D spending as a share of GDP in 2022; 23% for labour productivity in 2022; 2% for emerging revenue reaching the 2028 threshold.
 
             Inputs that differ from the defaults: high-end chemicals growth 2018–2022 (9.0% → 6.0%), high-end chemicals growth 2023–2028 (9.0% → 6.0%), ecological paper growth 2018–2022 (5.5% → 4.0%), ecological paper growth 2023–2028 (5.5% → 4.0%) and 10 more.
 
@@ -112,7 +112,7 @@ fn stress_zh() {
         expect![[r#"
             按当前假设,2022年11项预测目标无一实现;2028年5项预测目标无一实现。
 
-            差距最大的是新一代信息技术主营业务收入:2022年预测55.9亿元,目标100亿元,差44.1亿元(44.1%)。其次是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测14.15%,目标23.00%,差8.85个百分点。
+            差距最大的是新一代信息技术主营业务收入:2022年预测55.9亿元,目标100亿元,差44.1亿元(44.1%)。其次是战略性新兴产业增加值占GDP比重(按解读延续的目标):2028年预测13.03%,目标22.00%,差8.97个百分点。
 
             2028年“新动能主导”检验未通过:新兴产业收入是传统产业(不含以产值计的品质蔬菜)的0.64倍,低于门槛1.00倍;此外战略性新兴产业增加值占GDP比重、高新技术产业产值占规模以上工业产值比重、研发投入占GDP比重和全员劳动生产率未达到延续到2028年的目标。决定检验结果的主要是高端化工(−812亿元)、新材料(+387亿元)和生态造纸(−231亿元):新兴产业计正、传统产业计负,合计差额−408亿元。
 
@@ -132,11 +132,11 @@ fn stress_en() {
         expect![[r#"
             Under the current assumptions, in 2022, none of the 11 projected goals is met; in 2028, none of the 5 projected goals is met.
 
-            The largest shortfall is new-generation IT revenue: 5.6 billion yuan projected for 2022 against a goal of 10.0 billion yuan, short by 4.4 billion yuan (44.1%). Next is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 14.15% projected for 2028 against a goal of 23.00%, short by 8.85 percentage points.
+            The largest shortfall is new-generation IT revenue: 5.6 billion yuan projected for 2022 against a goal of 10.0 billion yuan, short by 4.4 billion yuan (44.1%). Next is strategic emerging industries' value added as a share of GDP (the goal as continued by interpretation): 13.03% projected for 2028 against a goal of 22.00%, short by 8.97 percentage points.
 
             The 2028 “new drivers lead” test fails: emerging industries' revenue is 0.64 times the traditional industries' (quality vegetables left out: measured by output value), below the threshold of 1.00; also, strategic emerging industries' value added as a share of GDP, high-tech output as a share of above-scale industrial output, R&D spending as a share of GDP and labour productivity do not reach their continued 2028 targets. It is decided mostly by high-end chemicals (−81.2 billion yuan), new materials (+38.7 billion yuan) and ecological paper (−23.1 billion yuan), counting emerging industries positive and traditional ones negative; the margin is −40.8 billion yuan.
 
-            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are 3% for strategic emerging industries' value added as a share of GDP in 2022; 24% for high-tech output as a share of above-scale industrial output in 2022; 4% for R&D spending as a share of GDP in 2022; 1% for labour productivity in 2022; 2% for emerging revenue reaching the 2028 threshold.
+            Under the current uncertainty settings (10,000 runs), the chances of meeting the headline goals are <1% for strategic emerging industries' value added as a share of GDP in 2022; 20% for high-tech output as a share of above-scale industrial output in 2022; <1% for R&D spending as a share of GDP in 2022; 1% for labour productivity in 2022; 2% for emerging revenue reaching the 2028 threshold.
 
             Inputs that differ from the defaults: quality vegetables growth 2018–2022 (3.0% → 0.0%), quality vegetables growth 2023–2028 (3.0% → 0.0%), high-end chemicals growth 2018–2022 (9.0% → 3.0%), high-end chemicals growth 2023–2028 (9.0% → 3.0%) and 13 more.
 

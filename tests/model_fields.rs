@@ -39,7 +39,7 @@ fn every_field_round_trips_through_link_file_and_validation() {
     for plan in plans() {
         let defaults = plan_defaults(&plan);
         let fields = Field::all(&plan);
-        assert_eq!(fields.len(), 7 * plan.industries.len() + 12);
+        assert_eq!(fields.len(), 9 * plan.industries.len() + 12);
         for field in fields {
             let value = moved_value(field, &defaults);
             let scenario = field

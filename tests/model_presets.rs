@@ -166,12 +166,12 @@ fn plan_pace() {
               LeadRatio                  0.505     0.571     0.679
               Gdp                      795.073  1002.100  1487.755
               Productivity              12.300    15.121    21.787
-              SeiShare                  12.000    16.381    21.962
+              SeiShare                  11.000    14.953    20.033
               HighTechShare             35.000    36.421    38.281
               RdShare                    2.000     2.526     3.023
             goals:
-              indicator.sei_share             2022 target    17.000 projected    16.381 gap    -3.64% missed need   7.21% first 2023 smallest rise 0.787 in 2018, short from 2018
-              indicator.sei_share             2028 target    23.000 projected    21.962 gap    -4.51% missed need   6.09% first - (interpretation) smallest rise 0.787 in 2018, short from 2018
+              indicator.sei_share             2022 target    16.000 projected    14.953 gap    -6.54% missed need   7.78% first 2024 smallest rise 0.709 in 2018, short from 2018
+              indicator.sei_share             2028 target    22.000 projected    20.033 gap    -8.94% missed need   6.50% first - (interpretation) smallest rise 0.709 in 2018, short from 2018
               indicator.high_tech_share       2022 target    37.500 projected    36.421 gap    -2.88% missed need   1.39% first 2026 smallest rise 0.278 in 2018, short from 2018
               indicator.high_tech_share       2028 target    40.500 projected    38.281 gap    -5.48% missed need   1.34% first - (interpretation) smallest rise 0.278 in 2018, short from 2018
               indicator.rd_share              2022 target     2.500 projected     2.526 gap    +1.03% met    need   4.56% first 2022 smallest rise 0.101 in 2018
@@ -191,10 +191,10 @@ fn plan_pace() {
               chemicals          826.56   992.16  1181.06 |  1266.66  1671.08  2199.31
               Emerging           624.24   799.18  1001.33 |  1051.52  1578.37  2274.23
               Gdp                921.70  1000.09  1089.44 |  1288.27  1502.27  1774.05
-              SeiShare            13.72    16.39    18.91 |    17.21    22.20    27.19
-              P(indicator.sei_share 2022) = 0.378
-              P(indicator.high_tech_share 2022) = 0.221
-              P(indicator.rd_share 2022) = 0.534
+              SeiShare            12.74    14.94    17.16 |    15.85    20.10    24.64
+              P(indicator.sei_share 2022) = 0.134
+              P(indicator.high_tech_share 2022) = 0.202
+              P(indicator.rd_share 2022) = 0.480
               P(indicator.productivity 2022) = 0.538
               P(revenue.chemicals 2022) = 0.471
               P(revenue.paper 2022) = 0.477
@@ -236,12 +236,12 @@ fn trend() {
               LeadRatio                  0.505     0.560     0.635
               Gdp                      795.073   946.571  1275.243
               Productivity              12.300    14.283    18.675
-              SeiShare                  12.000    14.789    17.538
+              SeiShare                  11.000    13.577    16.145
               HighTechShare             35.000    36.271    37.852
               RdShare                    2.000     2.352     2.631
             goals:
-              indicator.sei_share             2022 target    17.000 projected    14.789 gap   -13.01% missed need   7.21% first 2027 smallest rise 0.522 in 2018, short from 2018
-              indicator.sei_share             2028 target    23.000 projected    17.538 gap   -23.75% missed need   6.09% first - (interpretation) smallest rise 0.428 in 2023, short from 2018
+              indicator.sei_share             2022 target    16.000 projected    13.577 gap   -15.14% missed need   7.78% first 2028 smallest rise 0.481 in 2018, short from 2018
+              indicator.sei_share             2028 target    22.000 projected    16.145 gap   -26.62% missed need   6.50% first - (interpretation) smallest rise 0.399 in 2023, short from 2018
               indicator.high_tech_share       2022 target    37.500 projected    36.271 gap    -3.28% missed need   1.39% first 2027 smallest rise 0.251 in 2018, short from 2018
               indicator.high_tech_share       2028 target    40.500 projected    37.852 gap    -6.54% missed need   1.34% first - (interpretation) smallest rise 0.251 in 2018, short from 2018
               indicator.rd_share              2022 target     2.500 projected     2.352 gap    -5.91% missed need   4.56% first 2026 smallest rise 0.068 in 2018, short from 2018
@@ -261,10 +261,10 @@ fn trend() {
               chemicals          715.04   862.83  1032.11 |   923.88  1229.82  1630.92
               Emerging           535.08   690.38   872.75 |   735.33  1119.98  1634.38
               Gdp                875.19   945.32  1027.21 |  1124.52  1286.37  1491.48
-              SeiShare            12.22    14.80    17.26 |    13.26    17.78    22.48
-              P(indicator.sei_share 2022) = 0.124
-              P(indicator.high_tech_share 2022) = 0.207
-              P(indicator.rd_share 2022) = 0.248
+              SeiShare            11.42    13.56    15.75 |    12.38    16.19    20.56
+              P(indicator.sei_share 2022) = 0.033
+              P(indicator.high_tech_share 2022) = 0.182
+              P(indicator.rd_share 2022) = 0.196
               P(indicator.productivity 2022) = 0.210
               P(revenue.chemicals 2022) = 0.151
               P(revenue.paper 2022) = 0.302
@@ -306,12 +306,12 @@ fn stress() {
               LeadRatio                  0.505     0.562     0.641
               Gdp                      795.073   845.968  1049.641
               Productivity              12.300    12.765    15.371
-              SeiShare                  12.000    13.005    14.152
+              SeiShare                  11.000    11.941    13.031
               HighTechShare             35.000    36.336    37.968
               RdShare                    2.000     2.064     2.115
             goals:
-              indicator.sei_share             2022 target    17.000 projected    13.005 gap   -23.50% missed need   7.21% first - smallest rise -0.359 in 2020, short from 2018
-              indicator.sei_share             2028 target    23.000 projected    14.152 gap   -38.47% missed need   6.09% first - (interpretation) smallest rise -0.359 in 2020, short from 2018
+              indicator.sei_share             2022 target    16.000 projected    11.941 gap   -25.37% missed need   7.78% first - smallest rise -0.326 in 2020, short from 2018
+              indicator.sei_share             2028 target    22.000 projected    13.031 gap   -40.77% missed need   6.50% first - (interpretation) smallest rise -0.326 in 2020, short from 2018
               indicator.high_tech_share       2022 target    37.500 projected    36.336 gap    -3.10% missed need   1.39% first 2027 smallest rise 0.258 in 2018, short from 2018
               indicator.high_tech_share       2028 target    40.500 projected    37.968 gap    -6.25% missed need   1.34% first - (interpretation) smallest rise 0.258 in 2018, short from 2018
               indicator.rd_share              2022 target     2.500 projected     2.064 gap   -17.46% missed need   4.56% first - smallest rise -0.080 in 2020, short from 2018
@@ -331,10 +331,10 @@ fn stress() {
               chemicals          553.57   674.60   814.26 |   603.41   809.49  1085.07
               Emerging           416.29   543.59   693.02 |   483.84   744.18  1098.47
               Gdp                787.94   844.81   912.08 |   946.21  1057.87  1200.25
-              SeiShare            10.54    13.01    15.43 |    10.32    14.41    18.88
-              P(indicator.sei_share 2022) = 0.020
-              P(indicator.high_tech_share 2022) = 0.228
-              P(indicator.rd_share 2022) = 0.034
+              SeiShare             9.89    11.92    14.06 |     9.63    13.13    17.19
+              P(indicator.sei_share 2022) = 0.001
+              P(indicator.high_tech_share 2022) = 0.197
+              P(indicator.rd_share 2022) = 0.001
               P(indicator.productivity 2022) = 0.007
               P(revenue.chemicals 2022) = 0.006
               P(revenue.paper 2022) = 0.013

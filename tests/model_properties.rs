@@ -354,3 +354,158 @@ fn monte_carlo_bands_match_the_normal_model() {
     let probability = bands.probability("revenue.chemicals", 2022).unwrap();
     assert!((0.45..0.55).contains(&probability), "{probability}");
 }
+
+/// Any valid scenario with its links varied too: base values, value-added
+/// ratios, the industrial, high-tech and strategic-emerging fractions, the
+/// upgrading levers, GDP (kept above the industries' value added), the
+/// shares' bases, the 2028 threshold, the interpretation switches and the
+/// run count.
+fn linked_scenario(plan: &Plan) -> impl Strategy<Value = Scenario> {
+    let per_industry = (
+        1.0..=2_000.0_f64,
+        0.0..=1.0_f64,
+        0.0..=1.0_f64,
+        0.0..=1.0_f64,
+        -10.0..=10.0_f64,
+        0.0..=1.0_f64,
+    );
+    (
+        scenario(plan),
+        prop::collection::vec(per_industry, N_INDUSTRIES),
+        1.0..=4.0_f64,
+        (0.0..=60.0_f64, 0.0..=60.0_f64, 0.0..=10.0_f64),
+        0.1..=10.0_f64,
+        (any::<bool>(), any::<bool>()),
+        1_u32..=2_000,
+    )
+        .prop_map(
+            |(mut scenario, industries, gdp_multiple, shares, threshold, switches, runs)| {
+                for (industry, (base, va, industrial, high_tech, upgrade, sei)) in
+                    scenario.industries.iter_mut().zip(industries)
+                {
+                    industry.base_yi_yuan = base;
+                    industry.value_added_ratio = va;
+                    industry.industrial_fraction = industrial;
+                    industry.high_tech_fraction = high_tech;
+                    industry.high_tech_upgrade_pp = upgrade;
+                    industry.sei_fraction = sei;
+                }
+                let value_added: f64 = scenario
+                    .industries
+                    .iter()
+                    .map(|industry| industry.value_added_ratio * industry.base_yi_yuan)
+                    .sum();
+                scenario.economy.gdp_base_yi_yuan = (value_added * gdp_multiple).max(1.0);
+                scenario.economy.sei_share_base_pct = shares.0;
+                scenario.economy.high_tech_share_base_pct = shares.1;
+                scenario.economy.rd_share_base_pct = shares.2;
+                scenario.interpretation.emerging_to_traditional_min_ratio = threshold;
+                scenario.interpretation.continue_increments = switches.0;
+                scenario.interpretation.continue_productivity_growth = switches.1;
+                scenario.uncertainty.runs = runs;
+                scenario
+            },
+        )
+}
+
+#[test]
+fn any_links_give_finite_verdicts_that_follow_the_threshold_and_the_levers() {
+    let plan = plan();
+    runner(96)
+        .run(&linked_scenario(&plan), |scenario| {
+            prop_assert_eq!(scenario.validate(&plan), Ok(()));
+            let projection = project(&plan, &scenario);
+            for series in tracked_series(N_INDUSTRIES) {
+                prop_assert!(
+                    projection
+                        .series(series)
+                        .iter()
+                        .all(|value| value.is_finite() && *value >= 0.0),
+                    "{series:?}"
+                );
+            }
+            for share in [
+                SeriesId::SeiShare,
+                SeriesId::HighTechShare,
+                SeriesId::RdShare,
+            ] {
+                prop_assert!(projection.series(share).iter().all(|value| *value <= 100.0));
+            }
+            let evaluations = evaluate(&plan, &scenario, &projection);
+            for evaluation in &evaluations {
+                prop_assert!(evaluation.gap_abs.is_finite() && evaluation.gap_pct.is_finite());
+                prop_assert!(evaluation
+                    .required_growth_pct
+                    .is_none_or(|rate| rate >= 0.0));
+            }
+            // The lead test's target is the threshold, and its verdict follows it.
+            let year = plan.interpretation.year;
+            let lead = projection.value(SeriesId::LeadRatio, year).unwrap_or(0.0);
+            if let Some(test) = evaluations.iter().find(|evaluation| {
+                evaluation.series == SeriesId::LeadRatio && evaluation.year == year
+            }) {
+                let threshold = scenario.interpretation.emerging_to_traditional_min_ratio;
+                prop_assert_eq!(test.target, threshold);
+                if lead > threshold * 1.001 {
+                    prop_assert_eq!(test.status, Status::Met);
+                }
+                if lead < threshold * 0.999 {
+                    prop_assert_ne!(test.status, Status::Met);
+                }
+            }
+            // More upgrading never lowers the high-tech share.
+            let mut more = scenario.clone();
+            for industry in &mut more.industries {
+                industry.high_tech_upgrade_pp = (industry.high_tech_upgrade_pp + 1.0).min(10.0);
+            }
+            let upgraded = project(&plan, &more);
+            for (before, after) in projection
+                .series(SeriesId::HighTechShare)
+                .iter()
+                .zip(upgraded.series(SeriesId::HighTechShare))
+            {
+                prop_assert!(after + 1e-9 >= *before, "{before} -> {after}");
+            }
+            // The Monte Carlo runs what it is asked and stays ordered.
+            let bands = monte_carlo(&plan, &scenario);
+            prop_assert_eq!(bands.runs, scenario.uncertainty.runs);
+            for probability in &bands.goal_probabilities {
+                prop_assert!((0.0..=1.0).contains(&probability.probability));
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn monte_carlo_counts_a_per_year_goal_met_only_if_every_year_rose() {
+    let plan = plan();
+    let new_materials = plan.industry_idx("new_materials").unwrap();
+    let mut scenario = pathways::model::apply_preset(&plan, "plan_pace").unwrap();
+    for industry in &mut scenario.industries {
+        industry.high_tech_upgrade_pp = 3.0;
+    }
+    // A one-year fall of the most high-tech industry dents the share in
+    // 2020, while upgrading still brings it past the 2022 target.
+    scenario.shocks.push(Shock {
+        year: 2020,
+        industry: Some(new_materials),
+        pct: -40.0,
+    });
+    scenario.uncertainty.sigma_pp = vec![0.0; N_INDUSTRIES];
+    scenario.uncertainty.runs = 500;
+    let projection = project(&plan, &scenario);
+    let evaluations = evaluate(&plan, &scenario, &projection);
+    let in_total = evaluations
+        .iter()
+        .find(|evaluation| evaluation.status == Status::MetInTotal)
+        .expect("the dent leaves a per-year goal met in total only");
+    let bands = monte_carlo(&plan, &scenario);
+    assert_eq!(
+        bands.probability(&in_total.goal_id, in_total.year),
+        Some(0.0),
+        "{} {}: met in total is not met",
+        in_total.goal_id,
+        in_total.year
+    );
+}

@@ -178,3 +178,130 @@ fn the_default_gdp_passes_within_two_percent_of_every_published_point() {
         Status::Met
     );
 }
+
+#[test]
+fn upgrading_within_industries_can_meet_the_high_tech_goal() {
+    let plan = plan();
+    // Plan pace meets the revenue goals, yet the mix alone leaves the
+    // high-tech share short (a fixed fraction per industry).
+    let pace = apply_preset(&plan, "plan_pace").unwrap();
+    let before = find(
+        &evaluations(&plan, &pace),
+        "indicator.high_tech_share",
+        2022,
+    )
+    .unwrap()
+    .clone();
+    assert_eq!(before.status, Status::Missed);
+    // Two points a year of upgrading in every industry with industrial
+    // output closes it, through upgrading rather than the mix.
+    let mut upgraded = pace.clone();
+    for industry in &mut upgraded.industries {
+        industry.high_tech_upgrade_pp = 2.0;
+    }
+    assert_eq!(upgraded.validate(&plan), Ok(()));
+    let all = evaluations(&plan, &upgraded);
+    let after = find(&all, "indicator.high_tech_share", 2022).unwrap();
+    assert_eq!(
+        after.status,
+        Status::Met,
+        "{} vs {}",
+        after.projected,
+        after.target
+    );
+    // Upgrading moves the high-tech share (and R&D, which follows high-tech
+    // revenue) but no revenue, GDP or the strategic-emerging share.
+    let (a, b) = (project(&plan, &pace), project(&plan, &upgraded));
+    for series in [SeriesId::Gdp, SeriesId::Emerging, SeriesId::SeiShare] {
+        assert_eq!(a.series(series), b.series(series), "{series:?}");
+    }
+    assert!(b.series(SeriesId::RdShare)[5] > a.series(SeriesId::RdShare)[5]);
+    // The base year is untouched and the fraction never leaves 0..=1: a
+    // huge lever saturates instead of passing 100 %.
+    assert_eq!(
+        a.series(SeriesId::HighTechShare)[0],
+        b.series(SeriesId::HighTechShare)[0]
+    );
+    for industry in &mut upgraded.industries {
+        industry.high_tech_upgrade_pp = 10.0;
+    }
+    let saturated = project(&plan, &upgraded);
+    assert!(saturated
+        .series(SeriesId::HighTechShare)
+        .iter()
+        .all(|share| *share <= 100.0));
+}
+
+#[test]
+fn the_strategic_emerging_share_counts_only_the_strategic_part() {
+    let plan = plan();
+    let defaults = pathways::model::plan_defaults(&plan);
+    // Elderly care and ordinary equipment are not strategic emerging: the
+    // plan's fractions for health and equipment are below one.
+    for id in ["health", "equipment"] {
+        let idx = plan.industry_idx(id).unwrap();
+        assert!(plan.industries[idx].sei_fraction.value < 1.0, "{id}");
+        assert!(matches!(
+            plan.industries[idx].sei_fraction.provenance,
+            pathways::model::Provenance::Assumption { .. }
+        ));
+    }
+    // The fraction weighs only the strategic-emerging share: a health
+    // counted wholly moves it, and nothing else.
+    let health = plan.industry_idx("health").unwrap();
+    let mut whole = pathways::model::apply_preset(&plan, "plan_pace").unwrap();
+    let base = project(&plan, &whole);
+    whole.industries[health].sei_fraction = 1.0;
+    let changed = project(&plan, &whole);
+    assert_ne!(
+        base.series(SeriesId::SeiShare),
+        changed.series(SeriesId::SeiShare)
+    );
+    for series in [
+        SeriesId::HighTechShare,
+        SeriesId::EmergingSharePct,
+        SeriesId::Gdp,
+    ] {
+        assert_eq!(base.series(series), changed.series(series), "{series:?}");
+    }
+    // A traditional industry with a strategic part counts too.
+    let chemicals = plan.industry_idx("chemicals").unwrap();
+    let mut none = defaults.clone();
+    none.industries[chemicals].sei_fraction = 0.0;
+    assert_ne!(
+        project(&plan, &none).series(SeriesId::SeiShare),
+        project(&plan, &defaults).series(SeriesId::SeiShare)
+    );
+}
+
+#[test]
+fn a_plan_file_without_the_new_fractions_gets_its_groups_defaults() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(pathways::model::SHOUGUANG_2018_JSON).unwrap();
+    for industry in json["industries"].as_array_mut().unwrap() {
+        let industry = industry.as_object_mut().unwrap();
+        industry.remove("sei_fraction");
+        industry.remove("high_tech_upgrade_pp");
+    }
+    let plan = Plan::from_json(&json.to_string()).unwrap();
+    for industry in &plan.industries {
+        let expected = match industry.group {
+            pathways::model::Group::Emerging => 1.0,
+            pathways::model::Group::Traditional => 0.0,
+        };
+        assert_eq!(industry.sei_fraction.value, expected, "{}", industry.id);
+        assert_eq!(industry.high_tech_upgrade_pp.value, 0.0, "{}", industry.id);
+        let pathways::model::Provenance::Assumption { rationale } =
+            &industry.sei_fraction.provenance
+        else {
+            panic!("{}: an assumption", industry.id);
+        };
+        assert!(!rationale.zh.is_empty() && !rationale.en.is_empty());
+    }
+    // Out of range is refused with the field named.
+    json["industries"][0]["sei_fraction"] = serde_json::json!({
+        "value": 1.5, "provenance": { "kind": "assumption", "rationale": { "zh": "x", "en": "x" } }
+    });
+    let error = Plan::from_json(&json.to_string()).unwrap_err();
+    assert!(error.to_string().contains("sei_fraction"), "{error}");
+}

@@ -18,6 +18,9 @@ pub const PRODUCTIVITY_WAN_YUAN: RangeInclusive<f64> = 0.1..=1_000.0;
 pub const SHARE_PCT: RangeInclusive<f64> = 0.0..=100.0;
 /// A ratio or fraction between 0 and 1.
 pub const RATIO: RangeInclusive<f64> = 0.0..=1.0;
+/// Yearly change of an industry's high-tech fraction (upgrading within the
+/// industry), percentage points per year.
+pub const HIGH_TECH_UPGRADE_PP: RangeInclusive<f64> = -10.0..=10.0;
 /// Employment growth, percent per year.
 pub const EMPLOYMENT_GROWTH_PCT: RangeInclusive<f64> = -10.0..=10.0;
 /// Yearly change of R&D per yuan of high-tech revenue, percent.

@@ -46,6 +46,10 @@ pub enum Field {
     IndustrialFraction(usize),
     /// Share of the industrial part that is high-tech output.
     HighTechFraction(usize),
+    /// Yearly change of that share, percentage points a year (upgrading).
+    HighTechUpgrade(usize),
+    /// Share of an industry's value added that is strategic emerging.
+    SeiFraction(usize),
     /// Uncertainty of an industry's growth, percentage points.
     Sigma(usize),
     GdpBase,
@@ -72,6 +76,7 @@ pub enum Unit {
     Pct,
     Ratio,
     Pp,
+    PpPerYear,
     Count,
 }
 
@@ -87,6 +92,8 @@ impl Unit {
             (Unit::WanYuan, false) => "10,000 yuan per person",
             (Unit::Pp, true) => "个百分点",
             (Unit::Pp, false) => "pp",
+            (Unit::PpPerYear, true) => "个百分点/年",
+            (Unit::PpPerYear, false) => "pp a year",
             (Unit::Ratio | Unit::Count, _) => "",
         }
     }
@@ -101,8 +108,9 @@ pub enum Step {
 }
 
 /// The link's list fields, in the order an encoder writes them; `k`
-/// (shocks) is written between `s` and `e` and is not a field.
-pub const LINK_LIST_KEYS: [char; 9] = ['g', 'b', 'a', 'i', 'h', 's', 'e', 'u', 't'];
+/// (shocks) is written between `s` and `e` and is not a field. `d` and `f`
+/// came later: a link without them keeps the plan's values.
+pub const LINK_LIST_KEYS: [char; 11] = ['g', 'b', 'a', 'i', 'h', 'd', 'f', 's', 'e', 'u', 't'];
 
 /// The economy fields in their link order (key `e`).
 const ECONOMY: [Field; 9] = [
@@ -127,7 +135,7 @@ impl Field {
 
     /// Every field of a scenario with `n_industries` industries.
     pub fn for_industries(n_industries: usize) -> Vec<Field> {
-        let mut fields = Vec::with_capacity(7 * n_industries + 12);
+        let mut fields = Vec::with_capacity(9 * n_industries + 12);
         for industry_idx in 0..n_industries {
             for phase in 0..2 {
                 fields.push(Field::Growth {
@@ -140,6 +148,8 @@ impl Field {
         fields.extend((0..n_industries).map(Field::ValueAddedRatio));
         fields.extend((0..n_industries).map(Field::IndustrialFraction));
         fields.extend((0..n_industries).map(Field::HighTechFraction));
+        fields.extend((0..n_industries).map(Field::HighTechUpgrade));
+        fields.extend((0..n_industries).map(Field::SeiFraction));
         fields.extend((0..n_industries).map(Field::Sigma));
         fields.extend(ECONOMY);
         fields.extend([Field::Correlation, Field::Runs, Field::LeadRatio]);
@@ -162,6 +172,8 @@ impl Field {
             | Field::ValueAddedRatio(idx)
             | Field::IndustrialFraction(idx)
             | Field::HighTechFraction(idx)
+            | Field::HighTechUpgrade(idx)
+            | Field::SeiFraction(idx)
             | Field::Sigma(idx) => Some(idx),
             _ => None,
         }
@@ -203,6 +215,10 @@ impl Field {
             Field::HighTechFraction(idx) => {
                 industry(idx).map_or(f64::NAN, |i| i.high_tech_fraction)
             }
+            Field::HighTechUpgrade(idx) => {
+                industry(idx).map_or(f64::NAN, |i| i.high_tech_upgrade_pp)
+            }
+            Field::SeiFraction(idx) => industry(idx).map_or(f64::NAN, |i| i.sei_fraction),
             Field::Sigma(idx) => scenario
                 .uncertainty
                 .sigma_pp
@@ -257,6 +273,14 @@ impl Field {
                 .industries
                 .get_mut(idx)
                 .map(|i| &mut i.high_tech_fraction),
+            Field::HighTechUpgrade(idx) => scenario
+                .industries
+                .get_mut(idx)
+                .map(|i| &mut i.high_tech_upgrade_pp),
+            Field::SeiFraction(idx) => scenario
+                .industries
+                .get_mut(idx)
+                .map(|i| &mut i.sei_fraction),
             Field::Sigma(idx) => scenario.uncertainty.sigma_pp.get_mut(idx),
             Field::GdpBase => Some(&mut economy.gdp_base_yi_yuan),
             Field::ProductivityBase => Some(&mut economy.productivity_base_wan_yuan),
@@ -299,7 +323,9 @@ impl Field {
             Field::IndustryBase(_) => bounds::BASE_YI_YUAN,
             Field::ValueAddedRatio(_)
             | Field::IndustrialFraction(_)
-            | Field::HighTechFraction(_) => bounds::RATIO,
+            | Field::HighTechFraction(_)
+            | Field::SeiFraction(_) => bounds::RATIO,
+            Field::HighTechUpgrade(_) => bounds::HIGH_TECH_UPGRADE_PP,
             Field::Correlation => bounds::CORRELATION,
             Field::Sigma(_) => bounds::SIGMA_PP,
             Field::GdpBase => bounds::GDP_YI_YUAN,
@@ -320,6 +346,7 @@ impl Field {
         match self {
             Field::Growth { .. } | Field::RestOfEconomyGrowth(_) => -10.0..=30.0,
             Field::Sigma(_) => 0.0..=10.0,
+            Field::HighTechUpgrade(_) => -5.0..=5.0,
             Field::EmploymentGrowth => -5.0..=5.0,
             Field::RdIntensityChange => -10.0..=10.0,
             Field::Runs => 100.0..=20_000.0,
@@ -337,10 +364,14 @@ impl Field {
     pub fn step(self) -> f64 {
         match self {
             Field::Growth { .. } | Field::RestOfEconomyGrowth(_) => 0.5,
-            Field::Sigma(_) | Field::EmploymentGrowth | Field::RdIntensityChange => 0.5,
+            Field::Sigma(_)
+            | Field::EmploymentGrowth
+            | Field::RdIntensityChange
+            | Field::HighTechUpgrade(_) => 0.5,
             Field::ValueAddedRatio(_)
             | Field::IndustrialFraction(_)
             | Field::HighTechFraction(_)
+            | Field::SeiFraction(_)
             | Field::Correlation
             | Field::LeadRatio => 0.05,
             Field::SeiShareBase | Field::HighTechShareBase => 0.5,
@@ -360,6 +391,7 @@ impl Field {
             Field::ValueAddedRatio(_)
             | Field::IndustrialFraction(_)
             | Field::HighTechFraction(_)
+            | Field::SeiFraction(_)
             | Field::Correlation
             | Field::LeadRatio
             | Field::RdShareBase => 2,
@@ -389,9 +421,11 @@ impl Field {
             Field::ValueAddedRatio(_)
             | Field::IndustrialFraction(_)
             | Field::HighTechFraction(_)
+            | Field::SeiFraction(_)
             | Field::Correlation
             | Field::LeadRatio => Unit::Ratio,
             Field::Sigma(_) => Unit::Pp,
+            Field::HighTechUpgrade(_) => Unit::PpPerYear,
             Field::Runs => Unit::Count,
         }
     }
@@ -408,6 +442,10 @@ impl Field {
                 industry(idx).map(|i| &i.industrial_fraction.provenance)
             }
             Field::HighTechFraction(idx) => industry(idx).map(|i| &i.high_tech_fraction.provenance),
+            Field::HighTechUpgrade(idx) => {
+                industry(idx).map(|i| &i.high_tech_upgrade_pp.provenance)
+            }
+            Field::SeiFraction(idx) => industry(idx).map(|i| &i.sei_fraction.provenance),
             Field::Sigma(idx) => industry(idx).map(|i| &i.sigma_pp.provenance),
             Field::GdpBase => Some(&economy.gdp_base_yi_yuan.provenance),
             Field::ProductivityBase => Some(&economy.productivity_base_wan_yuan.provenance),
@@ -435,6 +473,8 @@ impl Field {
             Field::ValueAddedRatio(idx) => industry(idx).map(|i| i.value_added_ratio.value),
             Field::IndustrialFraction(idx) => industry(idx).map(|i| i.industrial_fraction.value),
             Field::HighTechFraction(idx) => industry(idx).map(|i| i.high_tech_fraction.value),
+            Field::HighTechUpgrade(idx) => industry(idx).map(|i| i.high_tech_upgrade_pp.value),
+            Field::SeiFraction(idx) => industry(idx).map(|i| i.sei_fraction.value),
             Field::Sigma(idx) => industry(idx).map(|i| i.sigma_pp.value),
             Field::GdpBase => Some(economy.gdp_base_yi_yuan.value),
             Field::ProductivityBase => Some(economy.productivity_base_wan_yuan.value),
@@ -469,6 +509,8 @@ impl Field {
             Field::ValueAddedRatio(idx) => format!("va-ratio-{}", industry_id(idx)),
             Field::IndustrialFraction(idx) => format!("industrial-{}", industry_id(idx)),
             Field::HighTechFraction(idx) => format!("high-tech-{}", industry_id(idx)),
+            Field::HighTechUpgrade(idx) => format!("upgrade-{}", industry_id(idx)),
+            Field::SeiFraction(idx) => format!("sei-{}", industry_id(idx)),
             Field::Sigma(idx) => format!("sigma-{}", industry_id(idx)),
             Field::GdpBase => "gdp-base".into(),
             Field::ProductivityBase => "productivity-base".into(),
@@ -496,6 +538,8 @@ impl Field {
             Field::ValueAddedRatio(idx) => format!("industries[{idx}].value_added_ratio"),
             Field::IndustrialFraction(idx) => format!("industries[{idx}].industrial_fraction"),
             Field::HighTechFraction(idx) => format!("industries[{idx}].high_tech_fraction"),
+            Field::HighTechUpgrade(idx) => format!("industries[{idx}].high_tech_upgrade_pp"),
+            Field::SeiFraction(idx) => format!("industries[{idx}].sei_fraction"),
             Field::Sigma(idx) => format!("uncertainty.sigma_pp[{idx}]"),
             Field::GdpBase => "economy.gdp_base_yi_yuan".into(),
             Field::ProductivityBase => "economy.productivity_base_wan_yuan".into(),
@@ -524,6 +568,8 @@ impl Field {
             Field::ValueAddedRatio(idx) => ('a', idx),
             Field::IndustrialFraction(idx) => ('i', idx),
             Field::HighTechFraction(idx) => ('h', idx),
+            Field::HighTechUpgrade(idx) => ('d', idx),
+            Field::SeiFraction(idx) => ('f', idx),
             Field::Sigma(idx) => ('s', idx),
             Field::Correlation => ('u', 0),
             Field::Runs => ('u', 1),
@@ -552,6 +598,8 @@ impl Field {
             'a' => industry(Field::ValueAddedRatio),
             'i' => industry(Field::IndustrialFraction),
             'h' => industry(Field::HighTechFraction),
+            'd' => industry(Field::HighTechUpgrade),
+            'f' => industry(Field::SeiFraction),
             's' => industry(Field::Sigma),
             'e' => ECONOMY.get(position).copied(),
             'u' => [Field::Correlation, Field::Runs].get(position).copied(),
@@ -618,6 +666,14 @@ impl Field {
             (Field::HighTechFraction(idx), false) => {
                 format!("{} high-tech share", industry(idx))
             }
+            (Field::HighTechUpgrade(idx), true) => format!("{}高新技术占比年提升", industry(idx)),
+            (Field::HighTechUpgrade(idx), false) => {
+                format!("{} yearly rise of its high-tech share", industry(idx))
+            }
+            (Field::SeiFraction(idx), true) => format!("{}战略性新兴产业占比", industry(idx)),
+            (Field::SeiFraction(idx), false) => {
+                format!("{} strategic-emerging share", industry(idx))
+            }
             (Field::Sigma(idx), true) => format!("{}增速不确定性", industry(idx)),
             (Field::Sigma(idx), false) => format!("{} growth uncertainty", industry(idx)),
             (Field::GdpBase, true) => format!("{base_year}年GDP"),
@@ -661,13 +717,15 @@ impl Field {
             | Field::RestOfEconomyGrowth(_)
             | Field::SeiShareBase
             | Field::HighTechShareBase
-            | Field::RdIntensityChange => Some(Step::Add(1.0)),
+            | Field::RdIntensityChange
+            | Field::HighTechUpgrade(_) => Some(Step::Add(1.0)),
             Field::RdShareBase => Some(Step::Add(0.1)),
             Field::EmploymentGrowth => Some(Step::Add(0.5)),
             Field::IndustryBase(_) | Field::GdpBase => Some(Step::Scale(0.1)),
             Field::ValueAddedRatio(_)
             | Field::IndustrialFraction(_)
-            | Field::HighTechFraction(_) => Some(Step::Add(0.05)),
+            | Field::HighTechFraction(_)
+            | Field::SeiFraction(_) => Some(Step::Add(0.05)),
             Field::Sigma(_)
             | Field::ProductivityBase
             | Field::Correlation

@@ -48,8 +48,8 @@ use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
 use super::bounds::{GROWTH_FACTOR_FLOOR, RUNS};
-use super::goals::{checkpoints, meets, target_in_year};
-use super::plan::{Comparison, Plan, SeriesId};
+use super::goals::{checkpoints, meets, target_in_year, BOUNDARY_SLACK};
+use super::plan::{Comparison, GoalKind, Plan, SeriesId};
 use super::projection::{project, tracked_series, Links, Sums};
 use super::scenario::Scenario;
 
@@ -72,7 +72,8 @@ pub struct GoalProbability {
     pub goal_id: String,
     pub year: u16,
     pub target: f64,
-    /// Share of runs meeting the goal, 0..=1.
+    /// Share of runs meeting the goal, 0..=1; for a "每年提高" goal, the
+    /// runs that also rose by the step in every year, as "met" means.
     pub probability: f64,
 }
 
@@ -132,6 +133,20 @@ struct GoalCheck {
     scale: f64,
     comparison: Comparison,
     target: f64,
+    /// For a "每年提高" goal, its index in the yearly checks: a run meets
+    /// the goal only if its level does and it rose by the step every year.
+    yearly_idx: Option<usize>,
+}
+
+/// The yearly check of one "每年提高" goal, run by run: every rise from
+/// one year to the next against the step, as [`super::goals::evaluate`]
+/// checks the deterministic path.
+struct YearlyCheck {
+    series_idx: usize,
+    /// The step the plan asks for every year, less the boundary slack.
+    min_rise: f64,
+    /// The series in the base year (the same in every run).
+    base: f64,
 }
 
 /// Runs simulated together, structure-of-arrays: every inner loop runs over
@@ -184,13 +199,15 @@ fn aggregates_of_batch(
     };
     for run in 0..n_batch.min(BATCH_RUNS) {
         let mut sums = Sums::default();
-        for (coefficients, industry_revenue) in links
+        for ((coefficients, &high_tech_weight), industry_revenue) in links
             .coefficients
             .iter()
+            .zip(links.high_tech_weights(year_idx))
             .zip(revenue.chunks_exact(BATCH_RUNS))
         {
             sums.add(
                 coefficients,
+                high_tech_weight,
                 industry_revenue.get(run).copied().unwrap_or(0.0),
             );
         }
@@ -376,6 +393,7 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
                 scale,
                 comparison: goal.comparison,
                 target,
+                yearly_idx: None,
             });
             goal_probabilities.push(GoalProbability {
                 goal_idx,
@@ -387,6 +405,36 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
         }
     }
     let mut met_counts = vec![0_u32; goal_probabilities.len()];
+    // Per-year goals: one yearly check per goal, shared by its checkpoints.
+    let mut yearly_checks: Vec<YearlyCheck> = Vec::new();
+    for check in checks_by_year.iter_mut().flatten() {
+        let goal = &plan.goals[goal_probabilities[check.probability_idx].goal_idx];
+        let (Some(step), Some(goal_series)) = (goal.target, goal.series_id) else {
+            continue;
+        };
+        if goal.kind != GoalKind::IncrementPerYear {
+            continue;
+        }
+        let existing = yearly_checks
+            .iter()
+            .position(|yearly| yearly.series_idx == check.series_idx);
+        check.yearly_idx = Some(existing.unwrap_or_else(|| {
+            yearly_checks.push(YearlyCheck {
+                series_idx: check.series_idx,
+                min_rise: step - BOUNDARY_SLACK * step.abs().max(1.0),
+                base: deterministic
+                    .series(goal_series)
+                    .first()
+                    .copied()
+                    .unwrap_or(0.0),
+            });
+            yearly_checks.len() - 1
+        }));
+    }
+    // `[yearly_idx * BATCH_RUNS + run]`: last year's value, and whether
+    // every rise so far reached the step.
+    let mut yearly_previous = vec![0.0_f64; yearly_checks.len() * BATCH_RUNS];
+    let mut yearly_ok = vec![true; yearly_checks.len() * BATCH_RUNS];
 
     let n_pilot = n_runs.min(PILOT_RUNS);
     let Workspace {
@@ -437,6 +485,14 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
             .zip(&links.base_yi_yuan)
         {
             industry_revenue.fill(base);
+        }
+        for (yearly, (previous, ok)) in yearly_checks.iter().zip(
+            yearly_previous
+                .chunks_exact_mut(BATCH_RUNS)
+                .zip(yearly_ok.chunks_exact_mut(BATCH_RUNS)),
+        ) {
+            previous.fill(yearly.base);
+            ok.fill(true);
         }
         // A pilot-filling batch ends the pilot when it reaches `n_pilot`.
         let in_pilot = first_run < n_pilot;
@@ -495,11 +551,37 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
                     &aggregates[aggregate_idx * BATCH_RUNS..aggregate_idx * BATCH_RUNS + n_batch]
                 }
             };
-            for check in &checks_by_year[year_idx] {
-                let n_met = series_values(check.series_idx)
+            for (yearly, (previous, ok)) in yearly_checks.iter().zip(
+                yearly_previous
+                    .chunks_exact_mut(BATCH_RUNS)
+                    .zip(yearly_ok.chunks_exact_mut(BATCH_RUNS)),
+            ) {
+                for ((value, last), run_ok) in series_values(yearly.series_idx)
                     .iter()
-                    .filter(|value| meets(check.comparison, **value * check.scale, check.target))
-                    .count();
+                    .zip(previous.iter_mut())
+                    .zip(ok.iter_mut())
+                {
+                    *run_ok &= value - *last >= yearly.min_rise;
+                    *last = *value;
+                }
+            }
+            for check in &checks_by_year[year_idx] {
+                let values = series_values(check.series_idx);
+                let n_met = match check.yearly_idx {
+                    None => values
+                        .iter()
+                        .filter(|value| {
+                            meets(check.comparison, **value * check.scale, check.target)
+                        })
+                        .count(),
+                    Some(yearly_idx) => values
+                        .iter()
+                        .zip(&yearly_ok[yearly_idx * BATCH_RUNS..])
+                        .filter(|(value, ok)| {
+                            **ok && meets(check.comparison, **value * check.scale, check.target)
+                        })
+                        .count(),
+                };
                 met_counts[check.probability_idx] += n_met as u32;
             }
             for series_idx in 0..n_series {

@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use super::bounds::{
     BASE_YI_YUAN, CLOSE_TOLERANCE_PCT, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT,
-    LEAD_RATIO, PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS, SHARE_PCT, SHOCK_PCT,
-    SIGMA_PP,
+    HIGH_TECH_UPGRADE_PP, LEAD_RATIO, PRODUCTIVITY_WAN_YUAN, RATIO, RD_INTENSITY_CHANGE_PCT, RUNS,
+    SHARE_PCT, SHOCK_PCT, SIGMA_PP,
 };
 
 /// The embedded default plan file: Shouguang's 2018 plan.
@@ -74,6 +74,36 @@ pub struct Sourced {
     pub provenance: Provenance,
 }
 
+impl Sourced {
+    /// A value the plan file left out, filled in by [`Plan::from_json`]
+    /// (JSON has no NaN, so a file cannot write it).
+    fn unset() -> Sourced {
+        Sourced {
+            value: f64::NAN,
+            provenance: Provenance::Assumption {
+                rationale: Text {
+                    zh: String::new(),
+                    en: String::new(),
+                },
+            },
+        }
+    }
+
+    /// No upgrading within an industry: the default of a plan file that
+    /// leaves the lever out.
+    fn no_upgrading() -> Sourced {
+        Sourced {
+            value: 0.0,
+            provenance: Provenance::Assumption {
+                rationale: Text {
+                    zh: "默认不假设产业内部升级:高新技术占比保持基年水平。".into(),
+                    en: "No upgrading within the industry by default: its high-tech share stays at the base year's.".into(),
+                },
+            },
+        }
+    }
+}
+
 /// One of the plan's industries with its base-year value and its links to the
 /// economy-wide indicators (all links are assumptions with rationales).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -91,6 +121,16 @@ pub struct Industry {
     pub industrial_fraction: Sourced,
     /// Share of the industrial part that is high-tech output, 0..=1.
     pub high_tech_fraction: Sourced,
+    /// Yearly change of the high-tech fraction, percentage points a year:
+    /// upgrading within the industry. 0 when a plan file leaves it out.
+    #[serde(default = "Sourced::no_upgrading")]
+    pub high_tech_upgrade_pp: Sourced,
+    /// Share of the value added that belongs to strategic emerging
+    /// industries (as the national catalogue counts them), 0..=1. When a
+    /// plan file leaves it out: 1 for an emerging industry, 0 for a
+    /// traditional one (see [`Plan::from_json`]).
+    #[serde(default = "Sourced::unset")]
+    pub sei_fraction: Sourced,
     /// Uncertainty of the industry's average growth rate in a phase, pp.
     pub sigma_pp: Sourced,
 }
@@ -438,11 +478,38 @@ impl Plan {
             default_preset,
             presets,
         };
+        plan.fill_sei_fractions();
         plan.validate(&mut problems);
         if problems.is_empty() {
             Ok(plan)
         } else {
             Err(PlanError { problems })
+        }
+    }
+
+    /// Gives every industry whose file left out its strategic-emerging
+    /// fraction the default of its group: 1 for emerging, 0 for traditional.
+    fn fill_sei_fractions(&mut self) {
+        for industry in &mut self.industries {
+            if industry.sei_fraction.value.is_nan() {
+                let emerging = industry.group == Group::Emerging;
+                industry.sei_fraction = Sourced {
+                    value: if emerging { 1.0 } else { 0.0 },
+                    provenance: Provenance::Assumption {
+                        rationale: if emerging {
+                            Text {
+                                zh: "规划文件未给出:新兴产业按全部计入战略性新兴产业。".into(),
+                                en: "Not in the plan file: an emerging industry counts wholly as strategic emerging.".into(),
+                            }
+                        } else {
+                            Text {
+                                zh: "规划文件未给出:传统产业按不计入战略性新兴产业。".into(),
+                                en: "Not in the plan file: a traditional industry does not count as strategic emerging.".into(),
+                            }
+                        },
+                    },
+                };
+            }
         }
     }
 
@@ -589,6 +656,18 @@ impl Plan {
                 problems,
                 &format!("{path}.high_tech_fraction"),
                 &industry.high_tech_fraction,
+                &RATIO,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.high_tech_upgrade_pp"),
+                &industry.high_tech_upgrade_pp,
+                &HIGH_TECH_UPGRADE_PP,
+            );
+            check_sourced(
+                problems,
+                &format!("{path}.sei_fraction"),
+                &industry.sei_fraction,
                 &RATIO,
             );
             check_sourced(

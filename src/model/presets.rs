@@ -117,6 +117,8 @@ impl Scenario {
                     value_added_ratio: 0.0,
                     industrial_fraction: 0.0,
                     high_tech_fraction: 0.0,
+                    high_tech_upgrade_pp: 0.0,
+                    sei_fraction: 0.0,
                 };
                 n_industries
             ],

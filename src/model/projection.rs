@@ -64,13 +64,13 @@ pub const FORMULAS: &[Formula] = &[
     },
     Formula {
         series: SeriesId::SeiShare,
-        zh: "战略性新兴产业增加值占比(t) = 占比(0) × [E(t)/E(0)] / [GDP(t)/GDP(0)],E = Σ 新兴产业 增加值率_i × R_i:新兴产业增加值快于GDP时占比上升",
-        en: "SEI share(t) = share(0) × [E(t)/E(0)] / [GDP(t)/GDP(0)], E = Σ over emerging industries of ratio_i × R_i: the share rises when emerging value added outgrows GDP",
+        zh: "战略性新兴产业增加值占比(t) = 占比(0) × [E(t)/E(0)] / [GDP(t)/GDP(0)],E = Σ_i 战略性新兴产业占比_i × 增加值率_i × R_i:战略性新兴产业增加值快于GDP时占比上升",
+        en: "SEI share(t) = share(0) × [E(t)/E(0)] / [GDP(t)/GDP(0)], E = Σ_i strategic-emerging share_i × value-added ratio_i × R_i: the share rises when strategic emerging value added outgrows GDP",
     },
     Formula {
         series: SeriesId::HighTechShare,
-        zh: "高新技术产值占比(t) = 占比(0) × [X(t)/X(0)] / [Y(t)/Y(0)],X = Σ 高新比例_i × 工业比例_i × R_i,Y = Σ 工业比例_i × R_i(上限100)",
-        en: "High-tech share(t) = share(0) × [X(t)/X(0)] / [Y(t)/Y(0)], X = Σ high-tech fraction_i × industrial fraction_i × R_i, Y = Σ industrial fraction_i × R_i (capped at 100)",
+        zh: "高新技术产值占比(t) = 占比(0) × [X(t)/X(0)] / [Y(t)/Y(0)],X = Σ 高新比例_i(t) × 工业比例_i × R_i,高新比例_i(t) = 基年比例_i + 年提升_i × t(限0—1),Y = Σ 工业比例_i × R_i(上限100)",
+        en: "High-tech share(t) = share(0) × [X(t)/X(0)] / [Y(t)/Y(0)], X = Σ high-tech fraction_i(t) × industrial fraction_i × R_i, fraction_i(t) = base fraction_i + yearly rise_i × t (within 0–1), Y = Σ industrial fraction_i × R_i (capped at 100)",
     },
     Formula {
         series: SeriesId::RdShare,
@@ -101,6 +101,10 @@ pub(crate) struct Links {
     /// Phase of each year index.
     pub phase: Vec<usize>,
     pub coefficients: Vec<IndustryCoefficients>,
+    /// High-tech fraction × industrial fraction of each industry in each
+    /// year, `[year_idx * n_industries + industry_idx]`: the base year's
+    /// fraction moved by the industry's upgrading lever, within 0..=1.
+    pub high_tech_weight: Vec<f64>,
     pub yearly: Vec<Yearly>,
     pub gdp_base: f64,
     /// Reciprocals of the base-year sums (0 when a sum is not positive).
@@ -117,10 +121,10 @@ pub(crate) struct Links {
 pub(crate) struct IndustryCoefficients {
     pub value_added_ratio: f64,
     pub industrial_fraction: f64,
-    /// High-tech fraction × industrial fraction.
-    pub high_tech_weight: f64,
     /// 1.0 for an emerging industry, 0.0 for a traditional one.
     pub emerging_weight: f64,
+    /// The share of the industry's value added that is strategic emerging.
+    pub sei_weight: f64,
     /// 1.0 if the industry counts in the 2028 lead test, else 0.0.
     pub lead_weight: f64,
 }
@@ -154,18 +158,24 @@ pub(crate) struct Sums {
 }
 
 impl Sums {
-    /// Adds one industry's `level` (revenue, 亿元) with its weights.
+    /// Adds one industry's `level` (revenue, 亿元) with its weights and its
+    /// high-tech weight of that year.
     #[inline(always)]
-    pub(crate) fn add(&mut self, coefficients: &IndustryCoefficients, level: f64) {
+    pub(crate) fn add(
+        &mut self,
+        coefficients: &IndustryCoefficients,
+        high_tech_weight: f64,
+        level: f64,
+    ) {
         let industry_value_added = coefficients.value_added_ratio * level;
         let emerging_part = coefficients.emerging_weight * level;
         let traditional_part = level - emerging_part;
         self.value_added += industry_value_added;
-        self.high_tech += coefficients.high_tech_weight * level;
+        self.high_tech += high_tech_weight * level;
         self.industrial += coefficients.industrial_fraction * level;
         self.emerging += emerging_part;
         self.traditional += traditional_part;
-        self.emerging_value_added += coefficients.emerging_weight * industry_value_added;
+        self.emerging_value_added += coefficients.sei_weight * industry_value_added;
         self.lead_emerging += coefficients.lead_weight * emerging_part;
         self.lead_traditional += coefficients.lead_weight * traditional_part;
     }
@@ -249,13 +259,41 @@ impl Links {
                 )
             })
             .collect();
-        let high_tech_weight: Vec<f64> = (0..n_industries)
+        let high_tech_fraction: Vec<f64> = (0..n_industries)
             .map(|idx| {
                 link(
                     idx,
                     |a| a.high_tech_fraction,
                     plan.industries[idx].high_tech_fraction.value,
-                ) * industrial_fraction[idx]
+                )
+            })
+            .collect();
+        let upgrade_pp: Vec<f64> = (0..n_industries)
+            .map(|idx| {
+                link(
+                    idx,
+                    |a| a.high_tech_upgrade_pp,
+                    plan.industries[idx].high_tech_upgrade_pp.value,
+                )
+            })
+            .collect();
+        let mut high_tech_weight = vec![0.0; n_years * n_industries];
+        for year_idx in 0..n_years {
+            for idx in 0..n_industries {
+                let fraction = (high_tech_fraction[idx]
+                    + upgrade_pp[idx] / 100.0 * year_idx as f64)
+                    .clamp(0.0, 1.0);
+                high_tech_weight[year_idx * n_industries + idx] =
+                    fraction * industrial_fraction[idx];
+            }
+        }
+        let sei_weight: Vec<f64> = (0..n_industries)
+            .map(|idx| {
+                link(
+                    idx,
+                    |a| a.sei_fraction,
+                    plan.industries[idx].sei_fraction.value,
+                )
             })
             .collect();
         let emerging_weight: Vec<f64> = (0..n_industries)
@@ -284,7 +322,7 @@ impl Links {
                 * (1.0 + economy.rd_intensity_change_pct / 100.0).max(GROWTH_FACTOR_FLOOR);
         }
         let emerging_value_added_base = (0..n_industries)
-            .map(|idx| emerging_weight[idx] * value_added_ratio[idx] * base_yi_yuan[idx])
+            .map(|idx| sei_weight[idx] * value_added_ratio[idx] * base_yi_yuan[idx])
             .sum();
         let high_tech_base = (0..n_industries)
             .map(|idx| high_tech_weight[idx] * base_yi_yuan[idx])
@@ -296,8 +334,8 @@ impl Links {
             .map(|idx| IndustryCoefficients {
                 value_added_ratio: value_added_ratio[idx],
                 industrial_fraction: industrial_fraction[idx],
-                high_tech_weight: high_tech_weight[idx],
                 emerging_weight: emerging_weight[idx],
+                sei_weight: sei_weight[idx],
                 lead_weight: lead_weight[idx],
             })
             .collect();
@@ -316,6 +354,7 @@ impl Links {
             factor,
             phase,
             coefficients,
+            high_tech_weight,
             yearly,
             gdp_base,
             inverse_emerging_value_added_base: reciprocal_or_zero(emerging_value_added_base),
@@ -332,10 +371,25 @@ impl Links {
     #[inline(always)]
     pub fn derive(&self, year_idx: usize, revenue: &[f64]) -> Derived {
         let mut sums = Sums::default();
-        for (coefficients, &revenue_yi_yuan) in self.coefficients.iter().zip(revenue) {
-            sums.add(coefficients, revenue_yi_yuan);
+        for ((coefficients, &high_tech_weight), &revenue_yi_yuan) in self
+            .coefficients
+            .iter()
+            .zip(self.high_tech_weights(year_idx))
+            .zip(revenue)
+        {
+            sums.add(coefficients, high_tech_weight, revenue_yi_yuan);
         }
         self.derive_from(year_idx, &sums)
+    }
+
+    /// The industries' high-tech weights in year index `year_idx` (empty
+    /// beyond the end year).
+    #[inline(always)]
+    pub(crate) fn high_tech_weights(&self, year_idx: usize) -> &[f64] {
+        let start = year_idx * self.n_industries;
+        self.high_tech_weight
+            .get(start..start + self.n_industries)
+            .unwrap_or(&[])
     }
 
     /// The formulas of [`Links::derive`] applied to sums already taken (the

@@ -23,8 +23,13 @@ pub struct IndustryAssumptions {
     pub value_added_ratio: f64,
     /// Share of revenue that is above-scale industrial output.
     pub industrial_fraction: f64,
-    /// Share of the industrial part that is high-tech output.
+    /// Share of the industrial part that is high-tech output, base year.
     pub high_tech_fraction: f64,
+    /// Yearly change of the high-tech fraction, percentage points a year
+    /// (upgrading within the industry; the fraction stays within 0..=1).
+    pub high_tech_upgrade_pp: f64,
+    /// Share of the value added that counts as strategic emerging industry.
+    pub sei_fraction: f64,
 }
 
 /// A one-year shock: `pct` percentage points added to the growth of one

@@ -9,7 +9,10 @@
 //!     "scenario": {
 //!       "industries": [ { "id": "vegetables", "base_yi_yuan": 120.0, "growth_pct": [5.0, 4.0],
 //!                         "value_added_ratio": 0.6, "industrial_fraction": 0.0,
-//!                         "high_tech_fraction": 0.0 }, … one per industry, in the plan's order ],
+//!                         "high_tech_fraction": 0.0,
+//!                         "high_tech_upgrade_pp": 1.0, "sei_fraction": 0.5 }, … one per
+//!                         industry, in the plan's order; the last two only when they
+//!                         differ from the plan's (added later; absent: the plan's) ],
 //!       "shocks": [ { "year": 2020, "industry": "chemicals" | null, "pct": -5.0 } ],
 //!       "economy": { "gdp_base_yi_yuan", "productivity_base_wan_yuan", "sei_share_base_pct",
 //!                    "high_tech_share_base_pct", "rd_share_base_pct",
@@ -113,6 +116,12 @@ struct IndustryV1 {
     value_added_ratio: f64,
     industrial_fraction: f64,
     high_tech_fraction: f64,
+    /// Added after the first files: a file without it keeps the plan's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high_tech_upgrade_pp: Option<f64>,
+    /// Added after the first files: a file without it keeps the plan's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sei_fraction: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -290,6 +299,13 @@ impl std::error::Error for FileError {}
 
 // --------------------------------------------------------------- encoding
 
+/// `Some(value)` unless it is bit for bit the plan's: the fields added to
+/// version 1 later are written only when they differ, so a file that does
+/// not use them reads as it always did (and older apps still open it).
+fn differs(value: f64, plan_value: Option<f64>) -> Option<f64> {
+    (plan_value.map(f64::to_bits) != Some(value.to_bits())).then_some(value)
+}
+
 fn scenario_v1(plan: &Plan, scenario: &Scenario) -> ScenarioV1 {
     let industry_id = |idx: usize| {
         plan.industries
@@ -309,6 +325,16 @@ fn scenario_v1(plan: &Plan, scenario: &Scenario) -> ScenarioV1 {
                 value_added_ratio: industry.value_added_ratio,
                 industrial_fraction: industry.industrial_fraction,
                 high_tech_fraction: industry.high_tech_fraction,
+                high_tech_upgrade_pp: differs(
+                    industry.high_tech_upgrade_pp,
+                    plan.industries
+                        .get(idx)
+                        .map(|i| i.high_tech_upgrade_pp.value),
+                ),
+                sei_fraction: differs(
+                    industry.sei_fraction,
+                    plan.industries.get(idx).map(|i| i.sei_fraction.value),
+                ),
             })
             .collect(),
         shocks: scenario
@@ -551,6 +577,20 @@ impl Reader {
         self.number_value(value, &join(path, key))
     }
 
+    /// A number that older files leave out: `Some(None)` when absent,
+    /// `None` (with a problem) when present but not a number.
+    fn optional_number(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<Option<f64>> {
+        match map.get(key) {
+            None => Some(None),
+            Some(value) => self.number_value(value, &join(path, key)).map(Some),
+        }
+    }
+
     fn whole<T: TryFrom<u64>>(
         &mut self,
         map: &Map<String, Value>,
@@ -647,6 +687,8 @@ impl Reader {
                 "value_added_ratio",
                 "industrial_fraction",
                 "high_tech_fraction",
+                "high_tech_upgrade_pp",
+                "sei_fraction",
             ],
         )?;
         let id = self.string(map, path, "id");
@@ -655,6 +697,8 @@ impl Reader {
         let value_added_ratio = self.number(map, path, "value_added_ratio");
         let industrial_fraction = self.number(map, path, "industrial_fraction");
         let high_tech_fraction = self.number(map, path, "high_tech_fraction");
+        let high_tech_upgrade_pp = self.optional_number(map, path, "high_tech_upgrade_pp");
+        let sei_fraction = self.optional_number(map, path, "sei_fraction");
         Some(IndustryV1 {
             id: id?,
             base_yi_yuan: base_yi_yuan?,
@@ -662,6 +706,8 @@ impl Reader {
             value_added_ratio: value_added_ratio?,
             industrial_fraction: industrial_fraction?,
             high_tech_fraction: high_tech_fraction?,
+            high_tech_upgrade_pp: high_tech_upgrade_pp?,
+            sei_fraction: sei_fraction?,
         })
     }
 
@@ -938,12 +984,23 @@ impl Reader {
             industries: v1
                 .industries
                 .into_iter()
-                .map(|industry| IndustryAssumptions {
-                    base_yi_yuan: industry.base_yi_yuan,
-                    growth_pct: industry.growth_pct,
-                    value_added_ratio: industry.value_added_ratio,
-                    industrial_fraction: industry.industrial_fraction,
-                    high_tech_fraction: industry.high_tech_fraction,
+                .enumerate()
+                .map(|(idx, industry)| {
+                    // Files written before these two fields keep the plan's.
+                    let plan_industry = plan.industries.get(idx);
+                    IndustryAssumptions {
+                        base_yi_yuan: industry.base_yi_yuan,
+                        growth_pct: industry.growth_pct,
+                        value_added_ratio: industry.value_added_ratio,
+                        industrial_fraction: industry.industrial_fraction,
+                        high_tech_fraction: industry.high_tech_fraction,
+                        high_tech_upgrade_pp: industry.high_tech_upgrade_pp.unwrap_or_else(|| {
+                            plan_industry.map_or(0.0, |i| i.high_tech_upgrade_pp.value)
+                        }),
+                        sei_fraction: industry
+                            .sei_fraction
+                            .unwrap_or_else(|| plan_industry.map_or(0.0, |i| i.sei_fraction.value)),
+                    }
                 })
                 .collect(),
             shocks,

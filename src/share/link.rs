@@ -8,7 +8,7 @@
 //! check     = 4 * ( DIGIT / ALPHA )               ; base62 of a 32-bit FNV-1a
 //!                                                 ; hash of plan id + body
 //! field     = list-key list | text-key text | "c" text | "C" b64
-//! list-key  = "g" | "b" | "a" | "i" | "h" | "s" | "k" | "e" | "u" | "t"
+//! list-key  = "g" | "b" | "a" | "i" | "h" | "d" | "f" | "s" | "k" | "e" | "u" | "t"
 //! list      = [ item *( "_" item ) ]              ; by position; an empty item
 //!                                                 ; keeps the plan's default
 //! item      = "" | number
@@ -21,6 +21,7 @@
 //! |---|---|
 //! | `g` | growth % a year: industry 0 phase 0, industry 0 phase 1, industry 1 phase 0, … (plan order) |
 //! | `b` `a` `i` `h` `s` | per industry: base 亿元, value-added ratio, industrial fraction, high-tech fraction, σ pp |
+//! | `d` `f` | per industry: yearly rise of the high-tech fraction (pp a year), strategic-emerging fraction — added to version 1 later; a link without them keeps the plan's values, so every older link decodes as before |
 //! | `k` | shocks, the whole list, as triples `year_industry_pp` (empty industry: every industry); `k` alone: no shocks |
 //! | `e` | GDP base, productivity base, SEI share, high-tech share, R&D share, rest-of-economy growth ×2, employment growth, R&D intensity change |
 //! | `u` | correlation, runs, seed |

@@ -35,12 +35,14 @@ const ECONOMY_BASES: [Input; 5] = [
 ];
 
 /// The editable inputs of one industry: its base value and its links.
-fn industry_inputs(industry_idx: usize) -> [Input; 4] {
+fn industry_inputs(industry_idx: usize) -> [Input; 6] {
     [
         Input::IndustryBase(industry_idx),
         Input::ValueAddedRatio(industry_idx),
         Input::IndustrialFraction(industry_idx),
         Input::HighTechFraction(industry_idx),
+        Input::HighTechUpgrade(industry_idx),
+        Input::SeiFraction(industry_idx),
     ]
 }
 
@@ -136,6 +138,10 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
                     Input::IndustrialFraction(_) => {
                         (strings.short_industrial, Some(strings.hint_industrial))
                     }
+                    Input::HighTechUpgrade(_) => {
+                        (strings.short_upgrade, Some(strings.hint_upgrade))
+                    }
+                    Input::SeiFraction(_) => (strings.short_sei, Some(strings.hint_sei)),
                     _ => (strings.short_high_tech, Some(strings.hint_high_tech)),
                 };
                 editable_row(props, input, short.to_string(), hint)
@@ -532,7 +538,7 @@ mod tests {
     fn every_editable_input_has_a_provenance_and_a_unique_id() {
         let plan = Plan::shouguang_2018().expect("the embedded plan loads");
         let inputs = editable_inputs(&plan);
-        assert_eq!(inputs.len(), 5 + 4 * plan.industries.len());
+        assert_eq!(inputs.len(), 5 + 6 * plan.industries.len());
         let mut ids: Vec<String> = inputs.iter().map(|input| input.id(&plan)).collect();
         for input in &inputs {
             assert!(input.provenance(&plan).is_some(), "{input:?}");
