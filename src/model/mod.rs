@@ -86,6 +86,7 @@ pub mod presets;
 pub mod projection;
 pub mod scenario;
 pub mod seek;
+pub mod solve;
 pub mod validate;
 
 pub use bounds::{
@@ -110,3 +111,4 @@ pub use scenario::{
     Shock, Uncertainty,
 };
 pub use seek::{required_growth_pct, seek_growth_pct, SeekError};
+pub use solve::{solve, Binding, Move, Shortfall, Solution, SolveError, SolveOptions};
