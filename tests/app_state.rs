@@ -309,3 +309,34 @@ fn every_library_name_the_app_writes_is_one_its_loader_accepts() {
         assert!(entry.name.chars().count() <= MAX_NAME_CHARS);
     }
 }
+
+#[test]
+fn a_solve_applied_is_one_undo_step_and_locks_toggle() {
+    let state = fresh();
+    let rest = Input::RestOfEconomyGrowth(0);
+    let locked = state.reduce(Action::ToggleLock(rest));
+    assert_eq!(*locked.locked, vec![rest]);
+    let unlocked = locked.clone().reduce(Action::ToggleLock(rest));
+    assert!(unlocked.locked.is_empty());
+    let options = pathways::model::SolveOptions {
+        locked: (*locked.locked).clone(),
+        with_interpretation: false,
+    };
+    let solution = pathways::model::solve(&locked.plan, &locked.scenario, &options).unwrap();
+    assert!(solution.feasible);
+    let before = (*locked.scenario).clone();
+    let applied = locked.reduce(Action::ApplySolved(Box::new(solution.scenario.clone())));
+    assert_eq!(*applied.scenario, solution.scenario);
+    assert_eq!(
+        rest.get(&applied.scenario),
+        rest.get(&before),
+        "the locked input stays"
+    );
+    let undone = applied.reduce(Action::Undo);
+    assert_eq!(*undone.scenario, before, "one step back is the start");
+    // An invalid scenario is never applied.
+    let mut broken = solution.scenario;
+    broken.industries[0].growth_pct[0] = f64::NAN;
+    let refused = undone.clone().reduce(Action::ApplySolved(Box::new(broken)));
+    assert_eq!(*refused.scenario, before);
+}

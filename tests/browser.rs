@@ -52,6 +52,7 @@ async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
     let root = fresh_root();
     let received = Rc::new(RefCell::new(Vec::<f64>::new()));
     let seeks = Rc::new(RefCell::new(0));
+    let locks = Rc::new(RefCell::new(0));
     let props = InputSliderProps {
         id: AttrValue::from("test"),
         label: AttrValue::from("高端化工"),
@@ -78,6 +79,11 @@ async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
         }),
         badge: None,
         refusal: None,
+        locked: Some(false),
+        on_lock: Some({
+            let locks = locks.clone();
+            Callback::from(move |_| *locks.borrow_mut() += 1)
+        }),
     };
     yew::Renderer::<InputSlider>::with_root_and_props(root.clone(), props).render();
     wait_for("the slider", 5_000.0, || {
@@ -126,6 +132,14 @@ async fn input_slider_emits_slider_and_typed_values_and_refuses_bad_text() {
         .expect("a button");
     seek.click();
     assert_eq!(*seeks.borrow(), 1);
+    // The lock is a button that says its state and asks to toggle it.
+    let lock: web_sys::HtmlElement = query(&root, "[data-testid=lock-test]")
+        .expect("a lock button")
+        .dyn_into()
+        .expect("a button");
+    assert_eq!(lock.get_attribute("aria-pressed").as_deref(), Some("false"));
+    lock.click();
+    assert_eq!(*locks.borrow(), 1);
     assert!(
         query(&root, "[data-testid=reset-test]").is_none(),
         "no reset while unchanged"

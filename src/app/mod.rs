@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{project, Plan, Shock};
+use crate::model::{project, Plan, Scenario, Shock};
 use crate::share::{decode_file, encode_file, encode_link, projection_csv};
 use crate::web;
 use components::{Header, LineChart, QrCode};
@@ -109,6 +109,8 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         on_shock,
         on_flag,
         on_seed,
+        on_lock,
+        on_solve_apply,
         on_present,
         on_step_slide,
         on_stop_presenting,
@@ -491,6 +493,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     {on_flag}
                     {on_seed}
                     refusal={refusal.clone()}
+                    locked={Shared(state.locked.clone())}
+                    {on_lock}
+                    {on_solve_apply}
                 />
                 <div class="views">
                     <nav class="tabs" role="tablist" aria-label={strings.views_label}>
@@ -535,6 +540,8 @@ struct Callbacks {
     on_shock: Callback<(usize, Option<Shock>)>,
     on_flag: Callback<(Flag, bool)>,
     on_seed: Callback<u64>,
+    on_lock: Callback<Input>,
+    on_solve_apply: Callback<Scenario>,
     on_present: Callback<()>,
     on_step_slide: Callback<isize>,
     on_stop_presenting: Callback<()>,
@@ -568,6 +575,10 @@ impl Callbacks {
             on_shock: to(&dispatcher, |(idx, shock)| Action::SetShock { idx, shock }),
             on_flag: to(&dispatcher, |(flag, on)| Action::SetFlag { flag, on }),
             on_seed: to(&dispatcher, Action::SetSeed),
+            on_lock: to(&dispatcher, Action::ToggleLock),
+            on_solve_apply: to(&dispatcher, |scenario| {
+                Action::ApplySolved(Box::new(scenario))
+            }),
             on_present: {
                 let dispatcher = dispatcher.clone();
                 Callback::from(move |_: ()| {

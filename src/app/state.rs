@@ -104,6 +104,8 @@ pub struct AppState {
     /// The id of the plan embedded in the app (Shouguang 2018), to tell a
     /// loaded plan from it.
     pub embedded_id: Rc<String>,
+    /// Inputs the planner locked: the solver never changes them.
+    pub locked: Rc<Vec<Input>>,
 }
 
 /// The parts of the state a link or file carries, cheap to compare.
@@ -245,6 +247,7 @@ impl AppState {
             refused: None,
             slide: None,
             embedded_id: Rc::new(String::new()),
+            locked: Rc::new(Vec::new()),
         }
     }
 
@@ -483,6 +486,10 @@ pub enum Action {
     /// typed value committed): the next change of that input is a new undo
     /// step and a new Back entry.
     EndGesture,
+    /// Locks an input against the solver, or unlocks it.
+    ToggleLock(Input),
+    /// Replaces the scenario by a solved one (validated; one undo step).
+    ApplySolved(Box<Scenario>),
     /// Undoes the last scenario change.
     Undo,
     /// Redoes the last undone scenario change.
@@ -532,6 +539,25 @@ impl Reducible for AppState {
                     }),
                     None => self,
                 }
+            }
+            Action::ToggleLock(input) => {
+                let mut locked = (*self.locked).clone();
+                match locked.iter().position(|other| *other == input) {
+                    Some(idx) => {
+                        locked.remove(idx);
+                    }
+                    None => locked.push(input),
+                }
+                Rc::new(AppState {
+                    locked: Rc::new(locked),
+                    ..(*self).clone()
+                })
+            }
+            Action::ApplySolved(scenario) => {
+                if scenario.validate(&self.plan).is_err() || *scenario == *self.scenario {
+                    return self;
+                }
+                self.with_scenario(*scenario, None)
             }
             Action::ApplyPreset(preset_id) => match apply_preset(&self.plan, &preset_id) {
                 Some(scenario) if scenario.validate(&self.plan).is_ok() => {

@@ -42,6 +42,12 @@ pub struct InputSliderProps {
     /// Why the last typed value was refused (a rule across fields).
     #[prop_or_default]
     pub refusal: Option<AttrValue>,
+    /// Whether the solver may change this input (`Some(locked)`), with the
+    /// toggle; `None` for an input the solver never changes.
+    #[prop_or_default]
+    pub locked: Option<bool>,
+    #[prop_or_default]
+    pub on_lock: Option<Callback<()>>,
 }
 
 /// A slider plus an exact number field for one scenario input, with an
@@ -100,6 +106,21 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
                 </button>
             }
         });
+    let lock = props
+        .locked
+        .zip(props.on_lock.as_ref())
+        .map(|(locked, on_lock)| {
+            let solve = props.lang.solve_strings();
+            let on_click = on_lock.reform(|_: MouseEvent| ());
+            html! {
+                <button type="button" class={classes!("lock-button", locked.then_some("locked"))}
+                    aria-pressed={locked.to_string()} title={solve.locked_hint}
+                    aria-label={format!("{}:{}", props.label, solve.lock)}
+                    data-testid={format!("lock-{}", props.id)} onclick={on_click}>
+                    { if locked { solve.unlock } else { solve.lock } }
+                </button>
+            }
+        });
     html! {
         <div class={classes!("input-slider", props.changed.then_some("changed"))} data-testid={format!("input-{}", props.id)}>
             <div class="input-slider-head">
@@ -121,6 +142,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
                         refusal={props.refusal.clone()}
                     />
                     <span class="unit">{ props.unit.clone() }</span>
+                    { for lock }
                 </span>
             </div>
             <input

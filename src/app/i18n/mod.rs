@@ -6,10 +6,12 @@
 
 mod register;
 mod share;
+mod solve;
 mod sources;
 
 pub use register::RegisterStrings;
 pub use share::ShareStrings;
+pub use solve::SolveStrings;
 pub use sources::SourcesStrings;
 
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use yew::prelude::*;
 
-use super::{InterpretationSwitches, ShockEditor};
+use super::{InterpretationSwitches, ShockEditor, SolvePanel};
 use crate::app::components::{InputSlider, NumberField, ProvenanceBadge};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
@@ -34,6 +34,11 @@ pub struct AssumptionsPanelProps {
     /// The input whose last value was refused, and why.
     #[prop_or_default]
     pub refusal: Option<(Input, AttrValue)>,
+    /// Inputs the solver must not change, and the toggle of one.
+    pub locked: Shared<Vec<Input>>,
+    pub on_lock: Callback<Input>,
+    /// Applies a solved scenario.
+    pub on_solve_apply: Callback<Scenario>,
 }
 
 /// Every scenario input as a slider plus an exact field, grouped
@@ -64,6 +69,18 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 .collect::<HashMap<Input, (Callback<f64>, Callback<()>)>>()
         },
     );
+    let solver_inputs = use_memo(props.plan.clone(), |plan| {
+        crate::model::solve::variables(plan)
+    });
+    let lock_callbacks = use_memo(
+        (props.on_lock.clone(), props.plan.clone()),
+        |(on_lock, plan)| {
+            crate::model::solve::variables(plan)
+                .into_iter()
+                .map(|input| (input, on_lock.reform(move |_: ()| input)))
+                .collect::<HashMap<Input, Callback<()>>>()
+        },
+    );
     let seek_callbacks = use_memo(
         (props.on_seek.clone(), props.plan.clone()),
         |(on_seek, plan)| {
@@ -85,6 +102,10 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
         let Some((on_change, on_reset)) = input_callbacks.get(&input).cloned() else {
             return Html::default();
         };
+        let locked = solver_inputs
+            .contains(&input)
+            .then(|| props.locked.contains(&input));
+        let on_lock = lock_callbacks.get(&input).cloned();
         let badge = input
             .provenance(plan)
             .and_then(|provenance| match provenance {
@@ -115,6 +136,8 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 on_seek={seek}
                 {badge}
                 refusal={props.refusal.as_ref().filter(|(refused, _)| *refused == input).map(|(_, message)| message.clone())}
+                {locked}
+                {on_lock}
             />
         }
     };
@@ -209,6 +232,8 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 <span class="preset-label">{ strings.presets }</span>
                 { for presets }
             </div>
+            <SolvePanel plan={props.plan.clone()} scenario={props.scenario.clone()} {lang}
+                locked={props.locked.clone()} on_apply={props.on_solve_apply.clone()} />
             <div class="segmented" role="radiogroup" aria-label={strings.phase_choice}>
                 { for phase_buttons }
             </div>

@@ -12,6 +12,7 @@ mod overview;
 mod register;
 mod scenario_extras;
 mod share;
+mod solve;
 mod sources;
 
 pub use analysis::{AnalysisView, AnalysisViewProps};
@@ -29,4 +30,5 @@ pub use overview::{
 pub use register::{GoalRegister, GoalRegisterProps};
 pub use scenario_extras::{InterpretationSwitches, ShockEditor};
 pub use share::{SharePanel, SharePanelProps};
+pub use solve::{SolvePanel, SolvePanelProps};
 pub use sources::{DataSources, DataSourcesProps};
