@@ -197,7 +197,7 @@ fn field_name(key: char, lang_is_zh: bool) -> &'static str {
         'k' => ("冲击", "shocks"),
         'e' => ("经济参数", "economy"),
         'u' => ("模拟设置", "simulation settings"),
-        't' => ("2028年解读", "2028 interpretation"),
+        't' => ("量化解读", "interpretation"),
         'v' => ("视图", "view"),
         'l' => ("语言", "language"),
         'n' => ("名称", "name"),
@@ -467,6 +467,30 @@ fn text_field(key: char, text: &str) -> String {
         }
     }
     format!("{}{base64}", key.to_ascii_uppercase())
+}
+
+/// The link of a hand-made body (`"1~g9.5_12~len"`): the body normalised as
+/// [`decode_link`] normalises a fragment, then `~` and its check code. The
+/// code is a checksum, not a signature, so this gives nothing away; it is
+/// for tools and tests that build or alter links field by field (the fuzz
+/// test re-signs its mutated bodies with it, so they reach the field parser
+/// instead of stopping at the check code). What the body says is still
+/// parsed and validated like any other link's.
+///
+/// ```
+/// use pathways::model::Plan;
+/// use pathways::share::{decode_link, LinkError};
+/// use pathways::share::link::sign_link_body;
+/// let plan = Plan::shouguang_2018().unwrap();
+/// assert_eq!(sign_link_body(&plan, "1~g9.5_12~len"), "1~g9.5_12~len~5hS3");
+/// let edited = sign_link_body(&plan, "1~g99.5_12~len");
+/// // Past the check code and the field parser, 99.5 % a year is out of range.
+/// assert!(matches!(decode_link(&plan, &edited), Err(LinkError::OutOfRange { .. })));
+/// ```
+pub fn sign_link_body(plan: &Plan, body: &str) -> String {
+    let body = normalize(body);
+    let check = check_code(plan, &body);
+    format!("{body}~{check}")
 }
 
 /// FNV-1a (32 bits) of the plan id, a zero byte and the body, as four base62
