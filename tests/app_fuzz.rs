@@ -31,7 +31,7 @@ use pathways::app::i18n::Lang;
 use pathways::app::inputs::Input;
 use pathways::app::state::{Action, AppState, Flag, Notice, View};
 use pathways::model::{Plan, Shock};
-use pathways::share::{bounded, Library, ShareState, MAX_NAME_CHARS};
+use pathways::share::{Library, ShareState};
 use pathways::share::{decode_library, decode_link, encode_library, encode_link, NamedScenario};
 use proptest::strategy::{Strategy, ValueTree};
 use rand::{RngExt, SeedableRng};
@@ -208,11 +208,9 @@ fn action(rng: &mut Pcg64Mcg, state: &AppState, pool: &Pool) -> Action {
             if rng.random_bool(0.2) {
                 scenario.uncertainty.runs = 0;
             }
-            // The compare view adds library entries and the current
-            // scenario, whose names the reducer has already bounded; the
-            // reducer does not bound this name itself (reported in issue 16).
+            // Any name, however long: the reducer bounds it.
             Action::CompareAdd(Box::new(NamedScenario {
-                name: bounded(&text(rng), MAX_NAME_CHARS),
+                name: text(rng),
                 scenario,
             }))
         }

@@ -742,7 +742,11 @@ impl Reducible for AppState {
                     return self;
                 }
                 let mut compare = (*self.compare).clone();
-                compare.push(*named);
+                // The name travels in the link: bounded like every name.
+                compare.push(NamedScenario {
+                    name: bounded(&named.name, MAX_NAME_CHARS),
+                    scenario: named.scenario,
+                });
                 Rc::new(AppState {
                     compare: Rc::new(compare),
                     ..(*self).clone()
