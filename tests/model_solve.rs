@@ -268,3 +268,14 @@ fn a_solve_is_deterministic() {
     let second = solve(&plan, &start, &SolveOptions::default()).unwrap();
     assert_eq!(first, second);
 }
+
+#[test]
+fn any_plan_in_the_schema_solves() {
+    let demo = Plan::from_json(include_str!("fixtures/plan-demo-county.json"))
+        .expect("the demo plan loads");
+    let start = pathways::model::plan_defaults(&demo);
+    let solution = solve(&demo, &start, &SolveOptions::default()).unwrap();
+    assert!(solution.feasible, "{:?}", solution.unmet);
+    all_met(&demo, &solution.scenario, &[demo.milestone_year()]).unwrap();
+    assert_eq!(solution.scenario.validate(&demo), Ok(()));
+}
