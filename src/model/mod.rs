@@ -99,7 +99,9 @@ pub use goals::{
     checkpoints, evaluate, meets, new_drivers_test, required_path, tally, target_in_year,
     years_without_target, GoalEvaluation, NewDriversTest, Status, YearlyRise, STRICT_MARGIN,
 };
-pub use monte_carlo::{monte_carlo, monte_carlo_with, Band, Bands, GoalProbability, Workspace};
+pub use monte_carlo::{
+    monte_carlo, monte_carlo_sliced, monte_carlo_with, Band, Bands, GoalProbability, Workspace,
+};
 pub use plan::{
     Comparison, Economy, Goal, GoalKind, Group, Industry, Measure, Plan, PlanError, PresetSpec,
     Provenance, PublishedFigure, SeriesId, SeriesRef, Sourced, Text, Tracking, SHOUGUANG_2018_JSON,

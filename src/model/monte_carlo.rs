@@ -299,6 +299,47 @@ pub fn monte_carlo(plan: &Plan, scenario: &Scenario) -> Bands {
 
 /// [`monte_carlo`] with a reusable [`Workspace`].
 pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Workspace) -> Bands {
+    let never_pause = || None::<std::future::Ready<bool>>;
+    // Every pause is `None`, so the simulation completes in its first poll.
+    match run_ready(monte_carlo_sliced(plan, scenario, workspace, never_pause)) {
+        Some(Some(bands)) => bands,
+        _ => Bands {
+            years: Vec::new(),
+            runs: 0,
+            seed: scenario.uncertainty.seed,
+            bands: Vec::new(),
+            goal_probabilities: Vec::new(),
+        },
+    }
+}
+
+/// Polls a future once with a waker that does nothing: its output if it
+/// completed, `None` if it is waiting.
+fn run_ready<F: std::future::Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// [`monte_carlo_with`] in slices: after every batch of runs it asks
+/// `pause` whether to yield. `None` goes on at once; `Some(wait)` awaits
+/// `wait` (the caller's way to give the browser back to input), which says
+/// whether to go on (`false`: stop, the result is `None`). The numbers are
+/// the same however it is sliced: the same seed, the same bands. The model
+/// stays browser-free: the caller decides when and how to yield.
+pub async fn monte_carlo_sliced<P, W>(
+    plan: &Plan,
+    scenario: &Scenario,
+    workspace: &mut Workspace,
+    mut pause: P,
+) -> Option<Bands>
+where
+    P: FnMut() -> Option<W>,
+    W: std::future::Future<Output = bool>,
+{
     let links = Links::new(plan, scenario);
     let n_years = links.n_years;
     let n_industries = links.n_industries;
@@ -618,6 +659,13 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
             flush(counts, totals);
             n_unflushed = 0;
         }
+        if first_run < n_runs {
+            if let Some(wait) = pause() {
+                if !wait.await {
+                    return None;
+                }
+            }
+        }
     }
     flush(counts, totals);
     for (probability, met_count) in goal_probabilities.iter_mut().zip(&met_counts) {
@@ -720,11 +768,11 @@ pub fn monte_carlo_with(plan: &Plan, scenario: &Scenario, workspace: &mut Worksp
         })
         .collect();
 
-    Bands {
+    Some(Bands {
         years: deterministic.years().to_vec(),
         runs: n_runs as u32,
         seed,
         bands,
         goal_probabilities,
-    }
+    })
 }

@@ -1,11 +1,16 @@
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
-use crate::model::{monte_carlo_with, Bands, Plan, Scenario, Workspace};
+use crate::model::{monte_carlo_sliced, Bands, Plan, Scenario, Workspace};
 use crate::web;
+
+/// The longest the simulation computes before it gives the browser back to
+/// input (a slice of runs), milliseconds: well inside one frame.
+pub const MONTE_CARLO_SLICE_MS: f64 = 4.0;
 
 /// How long the scenario must stay still before the simulation runs, so a
 /// slider drag redraws the projections every frame and the bands follow
@@ -24,8 +29,11 @@ pub struct MonteCarloRun {
 
 /// Monte Carlo bands for the current scenario, computed off the input path:
 /// after the scenario has been still for [`MONTE_CARLO_DEBOUNCE_MS`], and
-/// only while `enabled` (a view that shows them is open). Returns `None`
-/// until the bands of the *current* scenario exist, never stale bands.
+/// only while `enabled` (a view that shows them is open), in slices of at
+/// most [`MONTE_CARLO_SLICE_MS`] with the browser free for input between
+/// them; a change of scenario stops the old simulation at its next slice.
+/// Returns `None` until the bands of the *current* scenario exist, never
+/// stale bands.
 #[hook]
 pub fn use_monte_carlo(
     plan: Rc<Plan>,
@@ -41,25 +49,35 @@ pub fn use_monte_carlo(
             let up_to_date = result
                 .as_ref()
                 .is_some_and(|(for_scenario, _)| Rc::ptr_eq(for_scenario, scenario));
+            let cancelled = Rc::new(Cell::new(false));
             let timeout = (*enabled && !up_to_date).then(|| {
                 let scenario = scenario.clone();
+                let cancelled = cancelled.clone();
                 Timeout::new(MONTE_CARLO_DEBOUNCE_MS, move || {
-                    let started_ms = web::now_ms();
-                    let bands = run(&plan, &scenario, &workspace);
-                    let elapsed_ms = web::now_ms() - started_ms;
-                    *sequence.borrow_mut() += 1;
-                    let sequence = *sequence.borrow();
-                    result.set(Some((
-                        scenario,
-                        MonteCarloRun {
-                            bands: Rc::new(bands),
-                            elapsed_ms,
-                            sequence,
-                        },
-                    )));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let started_ms = web::now_ms();
+                        let Some(bands) = run(&plan, &scenario, &workspace, &cancelled).await
+                        else {
+                            return;
+                        };
+                        let elapsed_ms = web::now_ms() - started_ms;
+                        *sequence.borrow_mut() += 1;
+                        let sequence = *sequence.borrow();
+                        result.set(Some((
+                            scenario,
+                            MonteCarloRun {
+                                bands: Rc::new(bands),
+                                elapsed_ms,
+                                sequence,
+                            },
+                        )));
+                    });
                 })
             });
-            move || drop(timeout)
+            move || {
+                cancelled.set(true);
+                drop(timeout);
+            }
         });
     }
     result
@@ -68,6 +86,30 @@ pub fn use_monte_carlo(
         .map(|(_, run)| run.clone())
 }
 
-fn run(plan: &Plan, scenario: &Scenario, workspace: &RefCell<Workspace>) -> Bands {
-    monte_carlo_with(plan, scenario, &mut workspace.borrow_mut())
+/// The simulation in slices: after [`MONTE_CARLO_SLICE_MS`] of work it
+/// waits for a zero timeout (the browser handles input meanwhile) and stops
+/// if the scenario changed. `None` when stopped.
+async fn run(
+    plan: &Plan,
+    scenario: &Scenario,
+    workspace: &RefCell<Workspace>,
+    cancelled: &Cell<bool>,
+) -> Option<Bands> {
+    let slice_started = Cell::new(web::now_ms());
+    let pause = || {
+        if web::now_ms() - slice_started.get() < MONTE_CARLO_SLICE_MS {
+            return None;
+        }
+        Some(async {
+            TimeoutFuture::new(0).await;
+            slice_started.set(web::now_ms());
+            !cancelled.get()
+        })
+    };
+    // The buffers are taken out while in use, so a simulation still
+    // stopping and a new one never share them (the second gets fresh ones).
+    let mut buffers = workspace.take();
+    let bands = monte_carlo_sliced(plan, scenario, &mut buffers, pause).await;
+    workspace.replace(buffers);
+    bands
 }
