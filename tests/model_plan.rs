@@ -237,6 +237,9 @@ fn not_json_is_one_clear_problem() {
     assert_eq!(error.problems.len(), 1);
     assert!(error
         .to_string()
-        .starts_with("the plan file has 1 problem:\n- not valid JSON"));
+        .starts_with("the plan file has 1 problem:\n- JSON: not valid JSON"));
+    assert!(error
+        .message(true)
+        .starts_with("规划文件有 1 处问题:\n- JSON:文件不是有效的 JSON(第 1 行第 3 列出错)"));
     assert!(Plan::from_json("[]").is_err());
 }

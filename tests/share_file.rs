@@ -278,7 +278,7 @@ fn csv_has_every_series_with_names_units_and_years() {
             "industry.health | 医养健康 | 亿元(主营业务收入) | 15 cells",
             "traditional_total | 传统产业合计 | 亿元 | 15 cells",
             "emerging_total | 新兴产业合计 | 亿元 | 15 cells",
-            "emerging_share | 新兴产业占八大产业比重 | % | 15 cells",
+            "emerging_share | 新兴产业占全部产业比重 | % | 15 cells",
             "lead_ratio | 新动能主导比(新兴/传统收入) | 倍 | 15 cells",
             "gdp | 地区生产总值 | 亿元 | 15 cells",
             "employment | 就业人数 | 万人 | 15 cells",

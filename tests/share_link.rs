@@ -255,8 +255,8 @@ fn well_checked_but_wrong_links_name_the_problem() {
         &signed("1~t_2"),
         expect![[r#"
             Malformed(NotAValue { key: 't', position: 2, text: "2", expected: ZeroOrOne })
-            en: The link is malformed: item 2 of field t (2028 interpretation), “2”, should be 0 or 1.
-            zh: 链接格式有误:字段 t(2028年解读)第 2 项“2”应为0 或 1。"#]],
+            en: The link is malformed: item 2 of field t (interpretation), “2”, should be 0 or 1.
+            zh: 链接格式有误:字段 t(量化解读)第 2 项“2”应为0 或 1。"#]],
     );
     check(
         &signed("1~u_-5"),

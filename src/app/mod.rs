@@ -73,7 +73,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     use_autosave(state.clone());
     let lang = state.lang;
     let strings = lang.strings();
-    use_document_lang(lang);
+    use_document_lang(lang, lang.app_title(&state.plan));
 
     let plan = Shared(state.plan.clone());
     let scenario = Shared(state.scenario.clone());
@@ -202,14 +202,14 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 <Scorecard plan={plan.clone()} scenario={scenario.clone()} evaluations={Shared(evaluations.clone())} bands={bands.clone().map(Shared)} {lang} />
                 <CompositionPanel spec={composition_spec} {lang} />
                 <section class="panel" aria-labelledby="chart-heading">
-                    <h2 id="chart-heading">{ strings.chart_heading }</h2>
+                    <h2 id="chart-heading">{ lang.fill(&plan, strings.chart_heading) }</h2>
                     <p class="chart-key">
                         <span>{ strings.legend_projection }</span>
                         <span>{ strings.legend_goal }</span>
                     </p>
                     <LineChart
                         spec={chart_spec}
-                        description={strings.chart_description}
+                        description={lang.fill(&plan, strings.chart_description)}
                         table_summary={strings.chart_table_summary}
                         first_column={strings.table_industry}
                         testid="industry-chart"
@@ -218,7 +218,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     />
                     <p class="provenance-note">
                         <span class="badge badge-assumption">{ strings.badge_assumption }</span>
-                        { strings.baseline_note }
+                        { lang.fill(&plan, strings.baseline_note) }
                     </p>
                 </section>
                 </div>
@@ -300,7 +300,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     Callback::from(move |_: ()| {
                         let json = encode_file(&state.plan, &state.share_state());
                         web::download_text(
-                            &file_stem(&state.name, "json"),
+                            &file_stem(&state.name, &state.plan.id, "json"),
                             "application/json",
                             &json,
                         );
@@ -312,7 +312,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     Callback::from(move |_: ()| {
                         let csv = projection_csv(&state.plan, &projection, state.lang == Lang::Zh);
                         web::download_text(
-                            &file_stem(&state.name, "csv"),
+                            &file_stem(&state.name, &state.plan.id, "csv"),
                             "text/csv;charset=utf-8",
                             &csv,
                         );
@@ -322,7 +322,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     let state = state.clone();
                     Callback::from(move |result: Result<String, String>| {
                         match result
-                            .map_err(|error| (error.clone(), error))
+                            .map_err(|error| unreadable_file(&error))
                             .and_then(|text| {
                                 decode_file(&state.plan, &text)
                                     .map_err(|error| (error.message(true), error.message(false)))
@@ -344,11 +344,14 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 let on_load_plan = {
                     let state = state.clone();
                     Callback::from(move |result: Result<String, String>| {
-                        let loaded = result.and_then(|text| {
+                        let read = |text: String| {
                             Plan::from_json(&text)
                                 .map(|plan| (plan, text))
-                                .map_err(|error| error.to_string())
-                        });
+                                .map_err(|error| (error.message(true), error.message(false)))
+                        };
+                        let loaded = result
+                            .map_err(|error| unreadable_file(&error))
+                            .and_then(read);
                         match loaded {
                             Ok((plan, text)) => {
                                 let mut notices = Vec::new();
@@ -372,9 +375,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                                     },
                                 )));
                             }
-                            Err(problems) => state.dispatch(Action::Notify(Notice::problem(
-                                format!("{} {problems}", Lang::Zh.share_strings().plan_failed),
-                                format!("{} {problems}", Lang::En.share_strings().plan_failed),
+                            Err((zh, en)) => state.dispatch(Action::Notify(Notice::problem(
+                                format!("{} {zh}", Lang::Zh.share_strings().plan_failed),
+                                format!("{} {en}", Lang::En.share_strings().plan_failed),
                             ))),
                         }
                     })
@@ -461,7 +464,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
 
     html! {
         <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
-            <Header {lang} {on_toggle_lang} {on_present} />
+            <Header {lang} title={lang.app_title(&state.plan)} subtitle={lang.fill(&state.plan, strings.subtitle)} {on_toggle_lang} {on_present} />
             if let Some(notice) = &state.notice {
                 <div class={classes!("notice", if notice.kind == NoticeKind::Problem { "notice-problem" } else { "notice-info" })}
                     role={if notice.kind == NoticeKind::Problem { "alert" } else { "status" }} data-testid="notice">
@@ -598,9 +601,18 @@ impl Callbacks {
     }
 }
 
+/// A file the browser could not read, in Chinese and English (the browser's
+/// own words, English only, go to the English message).
+fn unreadable_file(error: &str) -> (String, String) {
+    (
+        Lang::Zh.share_strings().file_unreadable.to_string(),
+        format!("{} ({error})", Lang::En.share_strings().file_unreadable),
+    )
+}
+
 /// A download's file name from the scenario's name: unsafe characters
-/// become "-", and an unnamed scenario is "shouguang-scenario".
-fn file_stem(name: &str, extension: &str) -> String {
+/// become "-", and an unnamed scenario is "<plan id>-scenario".
+fn file_stem(name: &str, plan_id: &str, extension: &str) -> String {
     let cleaned: String = name
         .trim()
         .chars()
@@ -614,7 +626,7 @@ fn file_stem(name: &str, extension: &str) -> String {
         .take(60)
         .collect();
     let stem = if cleaned.trim_matches('-').is_empty() {
-        "shouguang-scenario".to_string()
+        format!("{plan_id}-scenario")
     } else {
         cleaned
     };

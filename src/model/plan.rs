@@ -337,6 +337,14 @@ pub struct Plan {
     pub schema_version: u32,
     pub id: String,
     pub title: Text,
+    /// The city or county the plan is for, as the interface names it
+    /// ("寿光" / "Shouguang"); optional in the file (`None`: the interface
+    /// names no place).
+    pub city: Option<Text>,
+    /// How the interface cites the plan in a sentence ("《关于…的实施意见》
+    /// (2018)" / "Shouguang's 2018 plan for new growth drivers"); optional
+    /// in the file (`None`: the full title and the year it was published).
+    pub short_title: Option<Text>,
     pub published_on: String,
     pub currency_note: Text,
     base_year: u16,
@@ -353,24 +361,100 @@ pub struct Plan {
     pub presets: Vec<PresetSpec>,
 }
 
-/// Everything wrong with a plan file, one line per problem.
+/// One bad value: which field, what it was, what is allowed. The one
+/// problem type of the plan file, the scenario, the link and the files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    pub value: String,
+    /// What is allowed, in Chinese and English.
+    pub allowed: Text,
+}
+
+impl FieldProblem {
+    /// A number outside its range: "-30..=60" / "−30 至 60".
+    pub fn out_of_range(
+        field: impl Into<String>,
+        value: f64,
+        range: &std::ops::RangeInclusive<f64>,
+    ) -> FieldProblem {
+        FieldProblem {
+            field: field.into(),
+            value: format!("{value}"),
+            allowed: Text {
+                zh: format!("{} 至 {}", range.start(), range.end()),
+                en: format!("{}..={}", range.start(), range.end()),
+            },
+        }
+    }
+
+    /// What is allowed, in one language.
+    pub fn allowed(&self, zh: bool) -> &str {
+        if zh {
+            &self.allowed.zh
+        } else {
+            &self.allowed.en
+        }
+    }
+}
+
+/// A plan-file problem: `field` is its path in the file, `value` what the
+/// file had there (possibly empty), `allowed` the whole rule it broke, in
+/// Chinese and English.
+fn problem(
+    field: impl Into<String>,
+    value: impl Into<String>,
+    zh: String,
+    en: String,
+) -> FieldProblem {
+    FieldProblem {
+        field: field.into(),
+        value: value.into(),
+        allowed: Text { zh, en },
+    }
+}
+
+/// Everything wrong with a plan file, one problem per line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanError {
-    pub problems: Vec<String>,
+    pub problems: Vec<FieldProblem>,
+}
+
+impl PlanError {
+    /// The problems for the user, in Chinese (`zh`) or English, one line
+    /// each after a count.
+    ///
+    /// ```
+    /// let error = pathways::model::Plan::from_json("{}").unwrap_err();
+    /// assert!(error.message(true).starts_with("规划文件有 17 处问题"));
+    /// assert!(error.message(true).contains("schema_version:缺少此项"));
+    /// assert!(error.message(false).contains("schema_version: missing"));
+    /// ```
+    pub fn message(&self, zh: bool) -> String {
+        let n_problems = self.problems.len();
+        let mut text = if zh {
+            format!("规划文件有 {n_problems} 处问题:")
+        } else {
+            format!(
+                "the plan file has {n_problems} problem{}:",
+                if n_problems == 1 { "" } else { "s" }
+            )
+        };
+        for problem in &self.problems {
+            let separator = if zh { ":" } else { ": " };
+            text.push_str(&format!(
+                "\n- {}{separator}{}",
+                problem.field,
+                problem.allowed(zh)
+            ));
+        }
+        text
+    }
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n_problems = self.problems.len();
-        write!(
-            f,
-            "the plan file has {n_problems} problem{}:",
-            if n_problems == 1 { "" } else { "s" }
-        )?;
-        for problem in &self.problems {
-            write!(f, "\n- {problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.message(false))
     }
 }
 
@@ -392,17 +476,33 @@ impl Plan {
     /// error; this never panics.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
         let root: Value = serde_json::from_str(json).map_err(|error| PlanError {
-            problems: vec![format!("not valid JSON: {error}")],
+            problems: vec![problem(
+                "JSON",
+                "",
+                format!(
+                    "文件不是有效的 JSON(第 {} 行第 {} 列出错)",
+                    error.line(),
+                    error.column()
+                ),
+                format!("not valid JSON: {error}"),
+            )],
         })?;
         let mut problems = Vec::new();
         if !root.is_object() {
             return Err(PlanError {
-                problems: vec!["the plan file must be a JSON object".to_string()],
+                problems: vec![problem(
+                    "JSON",
+                    "",
+                    "规划文件须为一个 JSON 对象 {…}".to_string(),
+                    "the plan file must be a JSON object".to_string(),
+                )],
             });
         }
         let schema_version = field::<u32>(&root, "schema_version", &mut problems);
         let id = field::<String>(&root, "id", &mut problems);
         let title = field::<Text>(&root, "title", &mut problems);
+        let city = optional::<Text>(&root, "city", &mut problems);
+        let short_title = optional::<Text>(&root, "short_title", &mut problems);
         let published_on = field::<String>(&root, "published_on", &mut problems);
         let currency_note = field::<Text>(&root, "currency_note", &mut problems);
         let base_year = field::<u16>(&root, "base_year", &mut problems);
@@ -463,6 +563,8 @@ impl Plan {
             schema_version,
             id,
             title,
+            city,
+            short_title,
             published_on,
             currency_note,
             base_year,
@@ -582,24 +684,39 @@ impl Plan {
             .filter(move |figure| figure.series == series)
     }
 
-    fn validate(&mut self, problems: &mut Vec<String>) {
+    fn validate(&mut self, problems: &mut Vec<FieldProblem>) {
         if self.schema_version != SCHEMA_VERSION {
-            problems.push(format!(
-                "schema_version: {} is not supported (expected {SCHEMA_VERSION})",
-                self.schema_version
+            problems.push(problem(
+                "schema_version",
+                self.schema_version.to_string(),
+                format!(
+                    "不支持版本 {}(本应用读取版本 {SCHEMA_VERSION})",
+                    self.schema_version
+                ),
+                format!(
+                    "{} is not supported (expected {SCHEMA_VERSION})",
+                    self.schema_version
+                ),
             ));
         }
-        if !(self.base_year < self.milestone_year && self.milestone_year < self.end_year) {
-            problems.push(format!(
-                "years: base_year {} < milestone_year {} < end_year {} does not hold",
-                self.base_year, self.milestone_year, self.end_year
+        let (base, milestone, end) = (self.base_year, self.milestone_year, self.end_year);
+        let years = format!("{base}, {milestone}, {end}");
+        if !(base < milestone && milestone < end) {
+            problems.push(problem(
+                "years",
+                years,
+                format!("须满足 基年 base_year {base} < 中期年 milestone_year {milestone} < 末年 end_year {end}"),
+                format!("base_year {base} < milestone_year {milestone} < end_year {end} does not hold"),
             ));
-        } else if self.end_year - self.base_year > 60 {
-            problems.push(format!(
-                "years: at most 60 projected years are allowed, {}..={} has {}",
-                self.base_year,
-                self.end_year,
-                self.end_year - self.base_year
+        } else if end - base > 60 {
+            problems.push(problem(
+                "years",
+                years,
+                format!("最多预测 60 年,{base}—{end} 年有 {} 年", end - base),
+                format!(
+                    "at most 60 projected years are allowed, {base}..={end} has {}",
+                    end - base
+                ),
             ));
         }
         let first_year = self.base_year.saturating_add(1);
@@ -613,25 +730,44 @@ impl Plan {
             &CLOSE_TOLERANCE_PCT,
         );
         check_text(problems, "evaluation.rationale", &self.evaluation.rationale);
+        if let Some(city) = &self.city {
+            check_text(problems, "city", city);
+        }
+        if let Some(short_title) = &self.short_title {
+            check_text(problems, "short_title", short_title);
+        }
         for (idx, year) in self.evaluation.checkpoints.iter().enumerate() {
             if !years_ok(*year) {
-                problems.push(format!(
-                    "evaluation.checkpoints[{idx}]: {year} is outside {first_year}..={end_year}"
+                problems.push(year_problem(
+                    format!("evaluation.checkpoints[{idx}]"),
+                    *year,
+                    first_year,
+                    end_year,
                 ));
             }
         }
 
         // Industries.
         if self.industries.is_empty() {
-            problems.push("industries: at least one industry is needed".to_string());
+            problems.push(problem(
+                "industries",
+                "",
+                "至少需要一个产业".to_string(),
+                "at least one industry is needed".to_string(),
+            ));
         }
         let mut seen = HashSet::new();
         for (idx, industry) in self.industries.iter().enumerate() {
             let path = format!("industries[{idx}] ({})", industry.id);
             if industry.id.trim().is_empty() {
-                problems.push(format!("{path}.id: must not be empty"));
+                problems.push(problem(
+                    format!("{path}.id"),
+                    "",
+                    "id 不能为空".to_string(),
+                    "must not be empty".to_string(),
+                ));
             } else if !seen.insert(industry.id.clone()) {
-                problems.push(format!("{path}.id: duplicate id"));
+                problems.push(duplicate_id(&path));
             }
             check_text(problems, &format!("{path}.name"), &industry.name);
             check_sourced(
@@ -683,8 +819,15 @@ impl Plan {
                 .iter()
                 .any(|industry| industry.group == group && industry.measure == Measure::Revenue);
             if !has_revenue_industry {
-                problems.push(format!(
-                    "industries: the {group:?} group needs at least one industry measured by revenue"
+                let (group_zh, group_en) = match group {
+                    Group::Traditional => ("传统产业", "Traditional"),
+                    Group::Emerging => ("新兴产业", "Emerging"),
+                };
+                problems.push(problem(
+                    "industries",
+                    "",
+                    format!("{group_zh}组至少需要一个以主营业务收入计量的产业"),
+                    format!("the {group_en} group needs at least one industry measured by revenue"),
                 ));
             }
         }
@@ -747,9 +890,14 @@ impl Plan {
             .map(|industry| industry.base_value.value * industry.value_added_ratio.value)
             .sum();
         if value_added_base > economy.gdp_base_yi_yuan.value {
-            problems.push(format!(
-                "economy.gdp_base_yi_yuan: {} is below the industries' base-year value added ({value_added_base:.1})",
-                economy.gdp_base_yi_yuan.value
+            let gdp = economy.gdp_base_yi_yuan.value;
+            problems.push(problem(
+                "economy.gdp_base_yi_yuan",
+                gdp.to_string(),
+                format!("{gdp} 低于各产业基年增加值之和({value_added_base:.1}),GDP 基数不能更低"),
+                format!(
+                    "{gdp} is below the industries' base-year value added ({value_added_base:.1})"
+                ),
             ));
         }
 
@@ -761,11 +909,12 @@ impl Plan {
             &CORRELATION,
         );
         if !RUNS.contains(&self.uncertainty.runs) {
-            problems.push(format!(
-                "uncertainty.runs: {} is outside {}..={}",
-                self.uncertainty.runs,
-                RUNS.start(),
-                RUNS.end()
+            let runs = self.uncertainty.runs;
+            problems.push(problem(
+                "uncertainty.runs",
+                runs.to_string(),
+                format!("{runs} 超出允许范围 {} 至 {} 次", RUNS.start(), RUNS.end()),
+                format!("{runs} is outside {}..={}", RUNS.start(), RUNS.end()),
             ));
         }
 
@@ -779,15 +928,19 @@ impl Plan {
         );
         check_text(problems, "interpretation.note", &interpretation.note);
         if !years_ok(interpretation.year) {
-            problems.push(format!(
-                "interpretation.year: {} is outside {first_year}..={end_year}",
-                interpretation.year
+            problems.push(year_problem(
+                "interpretation.year".to_string(),
+                interpretation.year,
+                first_year,
+                end_year,
             ));
         }
         if !self.goals.iter().any(|goal| goal.id == interpretation.goal) {
-            problems.push(format!(
-                "interpretation.goal: no goal has the id {:?}",
-                interpretation.goal
+            problems.push(unknown_id(
+                "interpretation.goal",
+                &interpretation.goal,
+                "目标",
+                "goal",
             ));
         }
 
@@ -795,20 +948,20 @@ impl Plan {
         for (idx, figure) in self.published.iter().enumerate() {
             let path = format!("published[{idx}] ({} {})", figure.series, figure.year);
             if !figure.value.is_finite() {
-                problems.push(format!("{path}.value: must be a finite number"));
+                problems.push(not_finite(format!("{path}.value")));
             }
             if figure
                 .compare_target
                 .is_some_and(|target| !target.is_finite())
             {
-                problems.push(format!("{path}.compare_target: must be a finite number"));
+                problems.push(not_finite(format!("{path}.compare_target")));
             }
             if let Some(note) = &figure.note {
                 check_text(problems, &format!("{path}.note"), note);
             }
             if let Some(goal_id) = &figure.goal {
                 if !self.goals.iter().any(|goal| &goal.id == goal_id) {
-                    problems.push(format!("{path}.goal: no goal has the id {goal_id:?}"));
+                    problems.push(unknown_id(&format!("{path}.goal"), goal_id, "目标", "goal"));
                 }
             }
             check_provenance(problems, &format!("{path}.provenance"), &figure.provenance);
@@ -824,31 +977,56 @@ impl Plan {
         for (idx, goal) in self.goals.iter_mut().enumerate() {
             let path = format!("goals[{idx}] ({})", goal.id);
             if goal.id.trim().is_empty() {
-                problems.push(format!("{path}.id: must not be empty"));
+                problems.push(problem(
+                    format!("{path}.id"),
+                    "",
+                    "id 不能为空".to_string(),
+                    "must not be empty".to_string(),
+                ));
             } else if !seen.insert(goal.id.clone()) {
-                problems.push(format!("{path}.id: duplicate id"));
+                problems.push(duplicate_id(&path));
             }
             check_text(problems, &format!("{path}.name"), &goal.name);
             if goal.clause.trim().is_empty() {
-                problems.push(format!("{path}.clause: must quote the plan"));
+                problems.push(problem(
+                    format!("{path}.clause"),
+                    "",
+                    "须引用规划原文".to_string(),
+                    "must quote the plan".to_string(),
+                ));
             }
             if goal.section.trim().is_empty() {
-                problems.push(format!("{path}.section: must not be empty"));
+                problems.push(problem(
+                    format!("{path}.section"),
+                    "",
+                    "章节不能为空".to_string(),
+                    "must not be empty".to_string(),
+                ));
             }
             if !years_ok(goal.deadline) {
-                problems.push(format!(
-                    "{path}.deadline: {} is outside {first_year}..={end_year}",
-                    goal.deadline
+                problems.push(year_problem(
+                    format!("{path}.deadline"),
+                    goal.deadline,
+                    first_year,
+                    end_year,
                 ));
             }
             match goal.target {
                 Some(target) if !target.is_finite() => {
-                    problems.push(format!("{path}.target: must be a finite number"));
+                    problems.push(not_finite(format!("{path}.target")));
                 }
                 None if goal.kind != GoalKind::Qualitative => {
-                    problems.push(format!(
-                        "{path}.target: a {:?} goal needs a target",
-                        goal.kind
+                    let (kind_zh, kind_en) = match goal.kind {
+                        GoalKind::Level => ("水平类", "Level"),
+                        GoalKind::IncrementPerYear => ("“每年提高”类", "IncrementPerYear"),
+                        GoalKind::Count => ("数量类", "Count"),
+                        GoalKind::Qualitative => ("定性", "Qualitative"),
+                    };
+                    problems.push(problem(
+                        format!("{path}.target"),
+                        "",
+                        format!("{kind_zh}目标须有目标值"),
+                        format!("a {kind_en} goal needs a target"),
                     ));
                 }
                 _ => {}
@@ -856,24 +1034,40 @@ impl Plan {
             goal.series_id = None;
             match (goal.tracking, &goal.series) {
                 (Tracking::Projected, None) => {
-                    problems.push(format!("{path}.series: a projected goal needs a series"));
+                    problems.push(problem(
+                        format!("{path}.series"),
+                        "",
+                        "由模型测算的目标须指明序列".to_string(),
+                        "a projected goal needs a series".to_string(),
+                    ));
                 }
                 (Tracking::Projected, Some(series)) => {
                     if goal.kind == GoalKind::Count {
-                        problems.push(format!(
-                            "{path}.tracking: count goals are tracked by hand, not projected"
+                        problems.push(problem(
+                            format!("{path}.tracking"),
+                            "projected",
+                            "数量类目标由人工跟踪(tracked_by_hand),不由模型测算".to_string(),
+                            "count goals are tracked by hand, not projected".to_string(),
                         ));
                     }
                     if goal.target.is_none() {
-                        problems.push(format!("{path}.target: a projected goal needs a target"));
+                        problems.push(problem(
+                            format!("{path}.target"),
+                            "",
+                            "由模型测算的目标须有目标值".to_string(),
+                            "a projected goal needs a target".to_string(),
+                        ));
                     }
                     let series_id = match series {
                         SeriesRef::Industry(id) => {
                             match industry_ids.iter().position(|known| known == id) {
                                 Some(industry_idx) => Some(SeriesId::Industry(industry_idx)),
                                 None => {
-                                    problems.push(format!(
-                                        "{path}.series: no industry has the id {id:?}"
+                                    problems.push(unknown_id(
+                                        &format!("{path}.series"),
+                                        id,
+                                        "产业",
+                                        "industry",
                                     ));
                                     None
                                 }
@@ -893,8 +1087,11 @@ impl Plan {
                                 | None
                         )
                     {
-                        problems.push(format!(
-                            "{path}.series: a per-year increment goal must be on an indicator share"
+                        problems.push(problem(
+                            format!("{path}.series"),
+                            "",
+                            "“每年提高”类目标须针对占比指标(sei_share、high_tech_share 或 rd_share)".to_string(),
+                            "a per-year increment goal must be on an indicator share".to_string(),
                         ));
                     }
                     goal.series_id = series_id;
@@ -912,16 +1109,18 @@ impl Plan {
             .iter()
             .any(|preset| preset.id == self.default_preset)
         {
-            problems.push(format!(
-                "default_preset: no preset has the id {:?}",
-                self.default_preset
+            problems.push(unknown_id(
+                "default_preset",
+                &self.default_preset,
+                "预设情景",
+                "preset",
             ));
         }
         let mut seen = HashSet::new();
         for (idx, preset) in self.presets.iter().enumerate() {
             let path = format!("presets[{idx}] ({})", preset.id);
             if !seen.insert(preset.id.clone()) {
-                problems.push(format!("{path}.id: duplicate id"));
+                problems.push(duplicate_id(&path));
             }
             check_text(problems, &format!("{path}.name"), &preset.name);
             check_text(
@@ -931,15 +1130,21 @@ impl Plan {
             );
             for industry_id in &industry_ids {
                 if !preset.growth_pct.contains_key(industry_id) {
-                    problems.push(format!(
-                        "{path}.growth_pct: missing industry {industry_id:?}"
+                    problems.push(problem(
+                        format!("{path}.growth_pct"),
+                        "",
+                        format!("缺少产业 {industry_id:?} 的增速"),
+                        format!("missing industry {industry_id:?}"),
                     ));
                 }
             }
             for (industry_id, growth) in &preset.growth_pct {
                 if !industry_ids.contains(industry_id) {
-                    problems.push(format!(
-                        "{path}.growth_pct: no industry has the id {industry_id:?}"
+                    problems.push(unknown_id(
+                        &format!("{path}.growth_pct"),
+                        industry_id,
+                        "产业",
+                        "industry",
                     ));
                 }
                 for (phase, growth_pct) in growth.iter().enumerate() {
@@ -954,15 +1159,20 @@ impl Plan {
             for (shock_idx, shock) in preset.shocks.iter().enumerate() {
                 let shock_path = format!("{path}.shocks[{shock_idx}]");
                 if !years_ok(shock.year) {
-                    problems.push(format!(
-                        "{shock_path}.year: {} is outside {first_year}..={end_year}",
-                        shock.year
+                    problems.push(year_problem(
+                        format!("{shock_path}.year"),
+                        shock.year,
+                        first_year,
+                        end_year,
                     ));
                 }
                 if let Some(industry_id) = &shock.industry {
                     if !industry_ids.contains(industry_id) {
-                        problems.push(format!(
-                            "{shock_path}.industry: no industry has the id {industry_id:?}"
+                        problems.push(unknown_id(
+                            &format!("{shock_path}.industry"),
+                            industry_id,
+                            "产业",
+                            "industry",
                         ));
                     }
                 }
@@ -978,20 +1188,159 @@ impl Plan {
 }
 
 /// Reads one top-level field, recording a problem instead of failing.
-fn field<T: DeserializeOwned>(root: &Value, key: &str, problems: &mut Vec<String>) -> Option<T> {
+fn field<T: DeserializeOwned>(
+    root: &Value,
+    key: &str,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<T> {
     match root.get(key) {
         None => {
-            problems.push(format!("{key}: missing"));
+            problems.push(missing(key));
             None
         }
         Some(value) => match T::deserialize(value) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
-                problems.push(format!("{key}: {error}"));
+                problems.push(shape_problem(key.to_string(), &error));
                 None
             }
         },
     }
+}
+
+/// Reads an optional top-level field: absent or `null` is `None`.
+fn optional<T: DeserializeOwned>(
+    root: &Value,
+    key: &str,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<T> {
+    match root.get(key) {
+        None | Some(Value::Null) => None,
+        Some(value) => match T::deserialize(value) {
+            Ok(parsed) => Some(parsed),
+            Err(error) => {
+                problems.push(shape_problem(key.to_string(), &error));
+                None
+            }
+        },
+    }
+}
+
+/// A required part of the plan file that is not there.
+fn missing(key: &str) -> FieldProblem {
+    problem(
+        key,
+        "",
+        "缺少此项(规划文件必须包含)".to_string(),
+        "missing".to_string(),
+    )
+}
+
+/// A part of the file whose shape or type is wrong, from serde's error,
+/// with the rule said in Chinese as well.
+fn shape_problem(path: String, error: &serde_json::Error) -> FieldProblem {
+    let en = error.to_string();
+    let zh = shape_zh(&en);
+    problem(path, "", zh, en)
+}
+
+/// serde's English message, said in Chinese: the common cases by name, the
+/// rest as a general rule (field names and values stay as in the file).
+fn shape_zh(en: &str) -> String {
+    let quoted = |text: &str| -> Option<String> {
+        let start = text.find('`')? + 1;
+        let len = text.get(start..)?.find('`')?;
+        text.get(start..start + len).map(str::to_string)
+    };
+    let expected_zh = |expected: &str| -> &'static str {
+        let expected = expected.trim();
+        if expected.contains("sequence") || expected.contains("array") || expected.contains("tuple")
+        {
+            "数组 […]"
+        } else if expected.contains("string") {
+            "文字(字符串)"
+        } else if expected.starts_with('u')
+            || expected.starts_with('i')
+            || expected.contains("integer")
+        {
+            "整数"
+        } else if expected.starts_with('f') {
+            "数字"
+        } else if expected.contains("bool") {
+            "true 或 false"
+        } else if expected.contains("struct") || expected.contains("map") {
+            "对象 {…}"
+        } else {
+            "规定的类型"
+        }
+    };
+    let expected_part = en
+        .split_once("expected ")
+        .map(|(_, expected)| expected.split(" at line").next().unwrap_or(expected));
+    if en.starts_with("missing field") {
+        match quoted(en) {
+            Some(name) => format!("缺少字段 {name}"),
+            None => "缺少必填字段".to_string(),
+        }
+    } else if en.starts_with("unknown variant") {
+        let found = quoted(en).unwrap_or_default();
+        let options = en.split_once("expected ").map_or("", |(_, rest)| rest);
+        let options = options.split(" at line").next().unwrap_or(options);
+        format!("“{found}”不是可选的取值,可选:{options}")
+    } else if en.starts_with("invalid type") {
+        format!("类型不对,须为{}", expected_zh(expected_part.unwrap_or("")))
+    } else if en.starts_with("invalid value") {
+        format!("取值不对,须为{}", expected_zh(expected_part.unwrap_or("")))
+    } else if en.starts_with("invalid length") {
+        "元素个数不对".to_string()
+    } else if en.starts_with("duplicate field") {
+        match quoted(en) {
+            Some(name) => format!("字段 {name} 重复"),
+            None => "字段重复".to_string(),
+        }
+    } else {
+        "格式不符合规划文件的规定".to_string()
+    }
+}
+
+/// A year outside the projected years.
+fn year_problem(path: String, year: u16, first_year: u16, end_year: u16) -> FieldProblem {
+    problem(
+        path,
+        year.to_string(),
+        format!("{year} 年不在 {first_year}—{end_year} 年之内"),
+        format!("{year} is outside {first_year}..={end_year}"),
+    )
+}
+
+/// An id that names nothing in the plan.
+fn unknown_id(path: &str, id: &str, kind_zh: &str, kind_en: &str) -> FieldProblem {
+    problem(
+        path,
+        format!("{id:?}"),
+        format!("没有 id 为 {id:?} 的{kind_zh}"),
+        format!("no {kind_en} has the id {id:?}"),
+    )
+}
+
+/// An id used twice.
+fn duplicate_id(path: &str) -> FieldProblem {
+    problem(
+        format!("{path}.id"),
+        "",
+        "id 重复,须与其他条目不同".to_string(),
+        "duplicate id".to_string(),
+    )
+}
+
+/// A number that is not finite.
+fn not_finite(path: String) -> FieldProblem {
+    problem(
+        path,
+        "",
+        "须为有限的数字".to_string(),
+        "must be a finite number".to_string(),
+    )
 }
 
 /// Reads a top-level array element by element, so every bad element is
@@ -999,14 +1348,19 @@ fn field<T: DeserializeOwned>(root: &Value, key: &str, problems: &mut Vec<String
 fn list<T: DeserializeOwned>(
     root: &Value,
     key: &str,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<FieldProblem>,
 ) -> Option<Vec<T>> {
     let Some(value) = root.get(key) else {
-        problems.push(format!("{key}: missing"));
+        problems.push(missing(key));
         return None;
     };
     let Some(elements) = value.as_array() else {
-        problems.push(format!("{key}: must be an array"));
+        problems.push(problem(
+            key,
+            "",
+            "须为数组 […]".to_string(),
+            "must be an array".to_string(),
+        ));
         return None;
     };
     let mut parsed = Vec::with_capacity(elements.len());
@@ -1016,7 +1370,7 @@ fn list<T: DeserializeOwned>(
             Ok(item) => parsed.push(item),
             Err(error) => {
                 let id = element.get("id").and_then(Value::as_str).unwrap_or("?");
-                problems.push(format!("{key}[{idx}] ({id}): {error}"));
+                problems.push(shape_problem(format!("{key}[{idx}] ({id})"), &error));
                 all_ok = false;
             }
         }
@@ -1025,37 +1379,55 @@ fn list<T: DeserializeOwned>(
 }
 
 fn check_range(
-    problems: &mut Vec<String>,
+    problems: &mut Vec<FieldProblem>,
     path: &str,
     value: f64,
     range: &std::ops::RangeInclusive<f64>,
 ) {
     if !value.is_finite() || !range.contains(&value) {
-        problems.push(format!(
-            "{path}: {value} is outside the allowed range {}..={}",
-            range.start(),
-            range.end()
+        problems.push(problem(
+            path,
+            value.to_string(),
+            format!("{value} 超出允许范围 {} 至 {}", range.start(), range.end()),
+            format!(
+                "{value} is outside the allowed range {}..={}",
+                range.start(),
+                range.end()
+            ),
         ));
     }
 }
 
-fn check_text(problems: &mut Vec<String>, path: &str, text: &Text) {
+fn check_text(problems: &mut Vec<FieldProblem>, path: &str, text: &Text) {
     if text.zh.trim().is_empty() || text.en.trim().is_empty() {
-        problems.push(format!("{path}: needs both Chinese and English text"));
+        problems.push(problem(
+            path,
+            "",
+            "须同时有中文和英文".to_string(),
+            "needs both Chinese and English text".to_string(),
+        ));
     }
 }
 
-fn check_provenance(problems: &mut Vec<String>, path: &str, provenance: &Provenance) {
+fn check_provenance(problems: &mut Vec<FieldProblem>, path: &str, provenance: &Provenance) {
     match provenance {
         Provenance::Plan { clause } => {
             if clause.trim().is_empty() {
-                problems.push(format!("{path}: a plan provenance must quote the clause"));
+                problems.push(problem(
+                    path,
+                    "",
+                    "来源为规划原文时须引用原文".to_string(),
+                    "a plan provenance must quote the clause".to_string(),
+                ));
             }
         }
         Provenance::Published { source, quote, .. } => {
             if source.trim().is_empty() || quote.trim().is_empty() {
-                problems.push(format!(
-                    "{path}: a published provenance needs a source and a quote"
+                problems.push(problem(
+                    path,
+                    "",
+                    "来源为公开数据时须注明出处并摘录原文".to_string(),
+                    "a published provenance needs a source and a quote".to_string(),
                 ));
             }
         }
@@ -1066,7 +1438,7 @@ fn check_provenance(problems: &mut Vec<String>, path: &str, provenance: &Provena
 }
 
 fn check_sourced(
-    problems: &mut Vec<String>,
+    problems: &mut Vec<FieldProblem>,
     path: &str,
     sourced: &Sourced,
     range: &std::ops::RangeInclusive<f64>,

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Group, Plan, Text};
+use super::plan::{Group, Plan};
 
 /// Assumptions for one industry, in the plan's industry order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -92,41 +92,7 @@ pub struct Scenario {
     pub interpretation: Interpretation,
 }
 
-/// One bad value: which field, what it was, what is allowed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldProblem {
-    pub field: String,
-    pub value: String,
-    /// What is allowed, in Chinese and English.
-    pub allowed: Text,
-}
-
-impl FieldProblem {
-    /// A number outside its range: "-30..=60" / "−30 至 60".
-    pub fn out_of_range(
-        field: impl Into<String>,
-        value: f64,
-        range: &std::ops::RangeInclusive<f64>,
-    ) -> FieldProblem {
-        FieldProblem {
-            field: field.into(),
-            value: format!("{value}"),
-            allowed: Text {
-                zh: format!("{} 至 {}", range.start(), range.end()),
-                en: format!("{}..={}", range.start(), range.end()),
-            },
-        }
-    }
-
-    /// What is allowed, in one language.
-    pub fn allowed(&self, zh: bool) -> &str {
-        if zh {
-            &self.allowed.zh
-        } else {
-            &self.allowed.en
-        }
-    }
-}
+pub use super::plan::FieldProblem;
 
 /// Every bad value of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,8 +23,8 @@ const OTHER_SERIES: [(SeriesId, &str, [&str; 2], [&str; 2]); 10] = [
         SeriesId::EmergingSharePct,
         "emerging_share",
         [
-            "新兴产业占八大产业比重",
-            "Emerging share of the eight industries",
+            "新兴产业占全部产业比重",
+            "Emerging share of all the plan's industries",
         ],
         ["%", "%"],
     ),

@@ -39,6 +39,17 @@ describe('other plans', () => {
     // A broken plan file is refused with the problems named.
     await page.getByTestId('load-plan').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1, "industries": "none"}') });
     await page.waitForFunction(() => /规划文件无法载入/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), null, { timeout: 10_000 });
+    // In the Chinese interface the problems are named in Chinese …
+    const refusal = await page.getByTestId('notice').textContent();
+    assert.match(refusal, /industries:须为数组/, refusal);
+    assert.match(refusal, /economy:缺少此项/, refusal);
+    assert.doesNotMatch(refusal, /must be|missing|expected/, refusal);
+    // … and in English in the English one.
+    await app.toggleLanguage();
+    await page.waitForFunction(() => /industries: must be an array/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), null, { timeout: 10_000 });
+    assert.match(await page.getByTestId('notice').textContent(), /economy: missing/);
+    await app.toggleLanguage();
+    await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.lang === 'zh-CN', null, { timeout: 10_000 });
     assert.equal(await app.sliders().count(), 3, 'the loaded plan stays');
     await page.getByTestId('restore-plan').click();
     await page.waitForFunction(() => document.querySelectorAll('input[type=range][data-testid^="slider-growth-"][data-testid$="-0"]').length === 8, null, { timeout: 10_000 });

@@ -5,6 +5,10 @@ use crate::app::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
+    /// The app's name and one line of what it simulates, both for the plan
+    /// in use.
+    pub title: AttrValue,
+    pub subtitle: AttrValue,
     pub on_toggle_lang: Callback<()>,
     /// Enters presentation mode.
     pub on_present: Callback<()>,
@@ -20,8 +24,8 @@ pub fn header(props: &HeaderProps) -> Html {
         <>
         <header class="app-header">
             <div class="app-title">
-                <h1 data-testid="app-title">{ strings.title }</h1>
-                <p class="app-subtitle">{ strings.subtitle }</p>
+                <h1 data-testid="app-title">{ props.title.clone() }</h1>
+                <p class="app-subtitle">{ props.subtitle.clone() }</p>
             </div>
             <div class="header-actions">
             <button type="button" class="lang-toggle" data-testid="present"

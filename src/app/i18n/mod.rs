@@ -4,17 +4,16 @@
 //! keeps them in a sibling file (`register.rs`, `sources.rs`) as another
 //! `impl Lang` block, so the strings still live only under `i18n/`.
 
+mod plan_words;
 mod register;
 mod share;
 mod solve;
 mod sources;
-mod storage;
 
 pub use register::RegisterStrings;
 pub use share::ShareStrings;
 pub use solve::SolveStrings;
 pub use sources::SourcesStrings;
-pub use storage::StorageProblem;
 
 use serde::{Deserialize, Serialize};
 
@@ -130,7 +129,7 @@ impl Lang {
                 })
         };
         let strings = self.strings();
-        match input {
+        let label: String = match input {
             Input::Growth { industry_idx, .. } => industry(industry_idx),
             Input::IndustryBase(idx) => format!("{}{}", industry(idx), strings.label_base_suffix),
             Input::ValueAddedRatio(idx) => format!("{}{}", industry(idx), strings.label_va_suffix),
@@ -160,7 +159,8 @@ impl Lang {
             Input::Correlation => strings.label_correlation.into(),
             Input::Runs => strings.label_runs.into(),
             Input::LeadRatio => strings.label_lead_ratio.into(),
-        }
+        };
+        self.fill(plan, &label)
     }
 
     /// A number with thousands separators and `decimals` decimals.
@@ -368,8 +368,8 @@ pub struct Strings {
 }
 
 static ZH: Strings = Strings {
-    title: "寿光新旧动能转换情景模拟器",
-    subtitle: "按《关于推进新旧动能转换重大工程的实施意见》(2018)设定各产业增速,查看 2017—2028 年走势与规划目标的差距。",
+    title: "{city}新旧动能转换情景模拟器",
+    subtitle: "按{plan}设定各产业增速,查看 {base}—{end} 年走势与规划目标的差距。",
     toggle_lang: "English",
     toggle_lang_label: "Switch to English",
     intro_legend: "每个数字都标明来源:",
@@ -385,7 +385,7 @@ static ZH: Strings = Strings {
     economy: "经济总体",
     uncertainty: "不确定性",
     growth_heading: "情景假设",
-    phase_names: ["2018—2022 年", "2023—2028 年"],
+    phase_names: ["{first}—{milestone} 年", "{second}—{end} 年"],
     phase_choice: "调整阶段",
     unit_pct_per_year: "%/年",
     unit_yi_yuan: "亿元",
@@ -400,7 +400,7 @@ static ZH: Strings = Strings {
     reset_input: "恢复默认",
     reset: "全部恢复默认",
     presets: "预设情景",
-    label_base_suffix: " 2017 年基数",
+    label_base_suffix: " {base} 年基数",
     label_va_suffix: " 增加值率",
     label_industrial_suffix: " 规上工业占比",
     label_high_tech_suffix: " 高新技术占比",
@@ -416,12 +416,12 @@ static ZH: Strings = Strings {
     label_rd_intensity: "研发强度年变化",
     label_correlation: "产业间共同冲击相关系数",
     label_runs: "模拟次数",
-    label_lead_ratio: "2028 年新兴/传统收入比门槛",
+    label_lead_ratio: "{test} 年新兴/传统收入比门槛",
     sigma_heading: "各产业增速标准差",
     views: ["概览", "产业", "指标", "分析", "对比", "目标清单", "数据与来源", "分享与保存", "打印简报"],
     views_label: "视图",
-    chart_heading: "八大产业主营业务收入预测",
-    chart_description: "折线图:八大产业 2017—2028 年主营业务收入预测(虚线),菱形为规划 2022 年目标。数值见下方表格。",
+    chart_heading: "{industries}产业主营业务收入预测",
+    chart_description: "折线图:{industries}产业 {base}—{end} 年主营业务收入预测(虚线),菱形为规划 {milestone} 年目标。数值见下方表格。",
     chart_table_summary: "以表格查看图中数据",
     axis_year: "年份",
     axis_revenue: "主营业务收入(亿元)",
@@ -430,7 +430,7 @@ static ZH: Strings = Strings {
     legend_band: "色带:P10—P90 区间",
     legend_actual: "● 公开数据",
     legend_required: "灰线:规划要求路径",
-    baseline_note: "2017 年基数为本应用的假设值(规划未公布),请在“数据与来源”中以官方统计替换。",
+    baseline_note: "{base} 年基数为本应用的假设值(规划未公布),请在“数据与来源”中以官方统计替换。",
     table_industry: "产业",
     invalid_number: "不是数字,已保留原值",
     empty_number: "请输入数值,已保留原值",
@@ -439,7 +439,7 @@ static ZH: Strings = Strings {
     not_applied: "未采用,已保留原值:",
     load_error: "内置规划数据无法加载",
     scorecard_heading: "目标达成情况",
-    scorecard_summary: "规划中可测算的每项目标在 2022 年和 2028 年的预测值、差距与达标状态。",
+    scorecard_summary: "规划中可测算的每项目标在 {checkpoints}的预测值、差距与达标状态。",
     col_goal: "目标",
     col_year: "年份",
     col_projected: "预测",
@@ -459,7 +459,7 @@ static ZH: Strings = Strings {
     no_target_note: "计划未设该年目标、不计入该年统计的目标:",
     scoring_rules_heading: "评价规则",
     scoring_rules: [
-        "每项目标只在其所指年份评价:2022年目标在2022年评价;2028年定性目标只在2028年按本应用的量化解读评价;指标延续到2028年属于本应用的解读(标“解读”)。",
+        "每项目标只在其所指年份评价:{milestone}年目标在{milestone}年评价;{test}年定性目标只在{test}年按本应用的量化解读评价;指标延续到{test}年属于本应用的解读(标“解读”)。",
         "“每年提高”类目标逐年检查:每年增幅都达标为“达标”;累计达标但某年增幅不足为“总量达标”,并注明该年。",
         "“接近”:“每年提高”类目标的差距不超过所需累计增幅(目标值减基数)的容差比例;水平类目标的差距不超过目标值的容差比例。",
         "“突破”“超过”为严格大于:恰好等于目标不算达标;“达到”“以上”含等于。“尽可能多”类目标没有“未达标”,只记进展。",
@@ -469,8 +469,8 @@ static ZH: Strings = Strings {
     not_reached: "未达到",
     interpretation_mark: "(解读)",
     composition_heading: "传统产业与新兴产业收入构成",
-    composition_description: "堆积面积图:传统产业(下)与新兴产业(上)2017—2028 年收入合计。",
-    lead_heading: "2028 年“新动能主导”检验",
+    composition_description: "堆积面积图:传统产业(下)与新兴产业(上){base}—{end} 年收入合计。",
+    lead_heading: "{test} 年“新动能主导”检验",
     lead_passed: "通过",
     lead_failed: "未通过",
     lead_how: "规划原文为定性表述,本应用的量化方式(可在“情景假设”中修改):",
@@ -501,7 +501,7 @@ static ZH: Strings = Strings {
     unit_share_pct: "占比(%)",
     dismiss: "知道了",
     gap_heading: "差距来自哪里",
-    gap_note: "各产业的预测与目标之差如何累积成总差距:左为 2022 年收入目标合计,右为 2028 年“新动能主导”检验(新兴产业计正,传统产业计负)。",
+    gap_note: "各产业的预测与目标之差如何累积成总差距:左为 {milestone} 年收入目标合计,右为 {test} 年“新动能主导”检验(新兴产业计正,传统产业计负)。",
     sensitivity_heading: "哪些假设最关键",
     sensitivity_note: "每项假设按所示步长上下调整时,各核心目标的预测值变化多少,按影响大小排序:值得争论的是排在最前面的假设。",
     summary_heading: "情景摘要",
@@ -513,16 +513,16 @@ static ZH: Strings = Strings {
     all_industries: "全部产业",
     add_shock: "+ 添加一次性冲击",
     remove: "删除",
-    interpretation_heading: "2028 年“新动能主导”的量化方式(本应用的解读)",
-    flag_vegetables: "新兴/传统比较中计入品质蔬菜(其为产值口径)",
-    flag_increments: "三项“每年提高”指标的增幅延续到 2028 年",
-    flag_productivity: "全员劳动生产率按 2017—2022 年目标节奏延续到 2028 年",
+    interpretation_heading: "{test} 年“新动能主导”的量化方式(本应用的解读)",
+    flag_vegetables: "新兴/传统比较中计入{output}(其为产值口径)",
+    flag_increments: "{increments}“每年提高”指标的增幅延续到 {test} 年",
+    flag_productivity: "全员劳动生产率按 {base}—{milestone} 年目标节奏延续到 {test} 年",
     seed_label: "随机数种子(相同种子得到相同结果)",
     print: "打印 / 存为 PDF",
     print_hint: "A4 纸张;在打印对话框中可选择“另存为 PDF”。",
     brief_date: "日期:",
     brief_link: "情景链接:",
-    brief_settings: "情景设定:各产业年均增速与 2017 年基数",
+    brief_settings: "情景设定:各产业年均增速与 {base} 年基数",
     brief_sources: "数据来源与假设",
     brief_assumptions: "本情景中仍为假设的数值",
     present: "演示模式",
@@ -549,8 +549,8 @@ static ZH: Strings = Strings {
 };
 
 static EN: Strings = Strings {
-    title: "Shouguang Pathways",
-    subtitle: "Set each industry's growth under Shouguang's 2018 plan for new growth drivers and see 2017–2028 trajectories against the plan's goals.",
+    title: "{city} Pathways",
+    subtitle: "Set each industry's growth under {plan} and see {base}–{end} trajectories against the plan's goals.",
     toggle_lang: "中文",
     toggle_lang_label: "切换到中文",
     intro_legend: "Every number shows where it comes from:",
@@ -566,7 +566,7 @@ static EN: Strings = Strings {
     economy: "Economy",
     uncertainty: "Uncertainty",
     growth_heading: "Scenario assumptions",
-    phase_names: ["2018–2022", "2023–2028"],
+    phase_names: ["{first}–{milestone}", "{second}–{end}"],
     phase_choice: "Phase",
     unit_pct_per_year: "%/yr",
     unit_yi_yuan: "100M yuan",
@@ -581,7 +581,7 @@ static EN: Strings = Strings {
     reset_input: "Reset",
     reset: "Reset all",
     presets: "Presets",
-    label_base_suffix: ", 2017 base",
+    label_base_suffix: ", {base} base",
     label_va_suffix: ", value-added ratio",
     label_industrial_suffix: ", above-scale industrial share",
     label_high_tech_suffix: ", high-tech share",
@@ -597,12 +597,12 @@ static EN: Strings = Strings {
     label_rd_intensity: "R&D intensity, change a year",
     label_correlation: "Common-shock correlation",
     label_runs: "Simulation runs",
-    label_lead_ratio: "2028 emerging ÷ traditional threshold",
+    label_lead_ratio: "{test} emerging ÷ traditional threshold",
     sigma_heading: "Growth uncertainty (σ) per industry",
     views: ["Overview", "Industries", "Indicators", "Analysis", "Compare", "Goal register", "Data and sources", "Share and save", "Print brief"],
     views_label: "Views",
-    chart_heading: "Revenue of the eight industries, projected",
-    chart_description: "Line chart: main-business revenue of the eight industries, 2017–2028, projected (dashed); diamonds mark the plan's 2022 goals. The table below has the numbers.",
+    chart_heading: "Revenue of the {industries} industries, projected",
+    chart_description: "Line chart: main-business revenue of the {industries} industries, {base}–{end}, projected (dashed); diamonds mark the plan's {milestone} goals. The table below has the numbers.",
     chart_table_summary: "Show the chart's data as a table",
     axis_year: "Year",
     axis_revenue: "Revenue (100 million yuan)",
@@ -611,7 +611,7 @@ static EN: Strings = Strings {
     legend_band: "band: P10–P90",
     legend_actual: "● published figure",
     legend_required: "grey: the plan's required path",
-    baseline_note: "2017 baselines are this app's assumptions (the plan publishes none): replace them with official statistics under “Data and sources”.",
+    baseline_note: "{base} baselines are this app's assumptions (the plan publishes none): replace them with official statistics under “Data and sources”.",
     table_industry: "Industry",
     invalid_number: "Not a number; the last value is kept",
     empty_number: "Enter a number; the last value is kept",
@@ -620,7 +620,7 @@ static EN: Strings = Strings {
     not_applied: "Not applied, the last value is kept: ",
     load_error: "The embedded plan could not be loaded",
     scorecard_heading: "Goals: projected against the plan",
-    scorecard_summary: "Every goal the model projects, in 2022 and 2028: projected value, gap and status.",
+    scorecard_summary: "Every goal the model projects, in {checkpoints}: projected value, gap and status.",
     col_goal: "Goal",
     col_year: "Year",
     col_projected: "Projected",
@@ -640,7 +640,7 @@ static EN: Strings = Strings {
     no_target_note: "Goals with no target in that year (the plan sets none), not counted in that year's tally:",
     scoring_rules_heading: "How goals are judged",
     scoring_rules: [
-        "Each goal is judged only in the years it speaks of: a 2022 goal in 2022; the qualitative 2028 aim only in 2028, through this app's interpretation; indicators continued to 2028 are the app's interpretation (marked “interpretation”).",
+        "Each goal is judged only in the years it speaks of: a {milestone} goal in {milestone}; the qualitative {test} aim only in {test}, through this app's interpretation; indicators continued to {test} are the app's interpretation (marked “interpretation”).",
         "Per-year goals (“每年提高”) are checked every year: “met” when every yearly rise reaches the step; “met in total” when the total rise is reached but some year fell short, with that year named.",
         "“Close”: for a per-year goal, a shortfall within the tolerance share of the rise required from the base (target minus base); for a level goal, within the tolerance share of the target.",
         "“突破” (more than) is strict: exactly the target is not met; “达到/以上” (at least) includes it. “As many as possible” goals are never “missed”, only in progress.",
@@ -650,8 +650,8 @@ static EN: Strings = Strings {
     not_reached: "not reached",
     interpretation_mark: " (interpretation)",
     composition_heading: "Traditional and emerging industries' revenue",
-    composition_description: "Stacked area chart: traditional (bottom) and emerging (top) industries' combined revenue, 2017–2028.",
-    lead_heading: "The 2028 “new drivers lead” test",
+    composition_description: "Stacked area chart: traditional (bottom) and emerging (top) industries' combined revenue, {base}–{end}.",
+    lead_heading: "The {test} “new drivers lead” test",
     lead_passed: "passed",
     lead_failed: "not passed",
     lead_how: "The plan's words are qualitative; this is how the app quantifies them (change it under Scenario assumptions):",
@@ -682,7 +682,7 @@ static EN: Strings = Strings {
     unit_share_pct: "share (%)",
     dismiss: "Dismiss",
     gap_heading: "Where the gaps come from",
-    gap_note: "How each industry's projection against its goal adds up to the total gap: the combined 2022 revenue goals, and the 2028 “new drivers lead” test (emerging industries count positive, traditional ones negative).",
+    gap_note: "How each industry's projection against its goal adds up to the total gap: the combined {milestone} revenue goals, and the {test} “new drivers lead” test (emerging industries count positive, traditional ones negative).",
     sensitivity_heading: "Which assumptions matter most",
     sensitivity_note: "How far each headline goal's projected value moves when one assumption moves by the stated step, sorted by effect: the assumptions at the top are the ones worth arguing about.",
     summary_heading: "Summary",
@@ -694,16 +694,16 @@ static EN: Strings = Strings {
     all_industries: "All industries",
     add_shock: "+ Add a one-year shock",
     remove: "Remove",
-    interpretation_heading: "How the 2028 “new drivers lead” aim is quantified (the app's interpretation)",
-    flag_vegetables: "Count quality vegetables (measured by output value) in the emerging-vs-traditional comparison",
-    flag_increments: "Continue the three per-year indicator increments to 2028",
-    flag_productivity: "Continue the 2017–2022 labour productivity pace to 2028",
+    interpretation_heading: "How the {test} “new drivers lead” aim is quantified (the app's interpretation)",
+    flag_vegetables: "Count {output} (measured by output value) in the emerging-vs-traditional comparison",
+    flag_increments: "Continue the {increments} per-year indicator increments to {test}",
+    flag_productivity: "Continue the {base}–{milestone} labour productivity pace to {test}",
     seed_label: "Random seed (the same seed gives the same results)",
     print: "Print / save as PDF",
     print_hint: "A4 paper; choose “Save as PDF” in the print dialog.",
     brief_date: "Date: ",
     brief_link: "Scenario link: ",
-    brief_settings: "Scenario settings: growth a year and 2017 base by industry",
+    brief_settings: "Scenario settings: growth a year and {base} base by industry",
     brief_sources: "Sources and assumptions",
     brief_assumptions: "Numbers in this scenario that are still assumptions",
     present: "Present",

@@ -38,6 +38,8 @@ pub struct ShareStrings {
     pub restore_plan: &'static str,
     pub plan_loaded: &'static str,
     pub plan_failed: &'static str,
+    /// A chosen file the browser could not read as text.
+    pub file_unreadable: &'static str,
 }
 
 static ZH: ShareStrings = ShareStrings {
@@ -74,9 +76,10 @@ static ZH: ShareStrings = ShareStrings {
     plan_in_use: "当前规划:",
     plan_note: "可载入其他县市同格式的规划文件(JSON,格式见 README),所有视图、链接和导出都适用;载入的规划保存在本浏览器中。",
     load_plan: "载入规划文件(JSON)",
-    restore_plan: "恢复内置的寿光规划",
+    restore_plan: "恢复内置规划",
     plan_loaded: "已载入规划文件。",
     plan_failed: "规划文件无法载入,当前规划保持不变。",
+    file_unreadable: "无法读取该文件:请确认它是 UTF-8 编码的 JSON 文本文件。",
 };
 
 static EN: ShareStrings = ShareStrings {
@@ -112,9 +115,10 @@ static EN: ShareStrings = ShareStrings {
     plan_in_use: "Plan in use: ",
     plan_note: "Load another county's plan file of the same format (JSON, see the README): every view, link and export works on it; the loaded plan is kept in this browser.",
     load_plan: "Load a plan file (JSON)",
-    restore_plan: "Back to the embedded Shouguang plan",
+    restore_plan: "Back to the embedded plan",
     plan_loaded: "The plan file was loaded.",
     plan_failed: "The plan file could not be loaded; the current plan is unchanged.",
+    file_unreadable: "The file could not be read: make sure it is a UTF-8 JSON text file.",
 };
 
 impl Lang {

@@ -108,7 +108,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
         <div class="view-stack" data-testid="view-analysis">
             <section class="panel" aria-labelledby="gap-heading">
                 <h2 id="gap-heading">{ strings.gap_heading }</h2>
-                <p class="panel-note">{ strings.gap_note }</p>
+                <p class="panel-note">{ lang.fill(&props.plan, strings.gap_note) }</p>
                 <div class="analysis-grid">
                     { for waterfalls.iter().enumerate().map(|(idx, spec)| waterfall_html(idx, spec)) }
                 </div>

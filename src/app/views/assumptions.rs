@@ -183,7 +183,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 aria-checked={(candidate == phase).to_string()}
                 data-testid={format!("phase-{candidate}")}
                 onclick={on_click}>
-                { strings.phase_names[candidate] }
+                { lang.fill(plan, strings.phase_names[candidate]) }
             </button>
         }
     });
@@ -248,7 +248,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             <details class="group group-economy">
                 <summary>{ strings.economy }</summary>
                 { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
-                <InterpretationSwitches scenario={props.scenario.clone()} {lang} on_flag={props.on_flag.clone()} />
+                <InterpretationSwitches plan={props.plan.clone()} scenario={props.scenario.clone()} {lang} on_flag={props.on_flag.clone()} />
             </details>
             <details class="group group-shocks">
                 <summary>{ strings.shocks_heading }{ format!("({})", scenario.shocks.len()) }</summary>

@@ -85,7 +85,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                     <button type="button" class="reset" onclick={on_print} data-testid="print">{ strings.print }</button>
                     <span class="panel-note">{ strings.print_hint }</span>
                 </div>
-                <h1 class="brief-title">{ strings.title }</h1>
+                <h1 class="brief-title">{ lang.app_title(plan) }</h1>
                 if !props.name.is_empty() {
                     <p class="brief-name" data-testid="brief-name">{ (*props.name).clone() }</p>
                 }
@@ -102,13 +102,13 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
             <SummaryPanel plan={props.plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
                 evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
             <section class="panel brief-settings">
-                <h2>{ strings.brief_settings }</h2>
+                <h2>{ lang.fill(plan, strings.brief_settings) }</h2>
                 <table class="score-table">
                     <thead><tr>
                         <th scope="col">{ strings.table_industry }</th>
-                        <th scope="col">{ strings.phase_names[0] }</th>
-                        <th scope="col">{ strings.phase_names[1] }</th>
-                        <th scope="col">{ format!("{}({})", strings.label_base_suffix.trim_start_matches([',', ' ']), strings.unit_yi_yuan) }</th>
+                        <th scope="col">{ lang.fill(plan, strings.phase_names[0]) }</th>
+                        <th scope="col">{ lang.fill(plan, strings.phase_names[1]) }</th>
+                        <th scope="col">{ format!("{}({})", lang.fill(plan, strings.label_base_suffix).trim_start_matches([',', ' ']), strings.unit_yi_yuan) }</th>
                     </tr></thead>
                     <tbody>{ for growth_rows }</tbody>
                 </table>
@@ -117,14 +117,14 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
             <Scorecard plan={props.plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
             <CompositionPanel spec={props.composition.clone()} {lang} />
             <section class="panel">
-                <h2>{ strings.chart_heading }</h2>
-                <LineChart spec={props.industries.clone()} description={strings.chart_description}
+                <h2>{ lang.fill(plan, strings.chart_heading) }</h2>
+                <LineChart spec={props.industries.clone()} description={lang.fill(plan, strings.chart_description)}
                     table_summary={strings.chart_table_summary} first_column={strings.table_industry}
                     testid="brief-industry-chart" {lang} />
             </section>
             <section class="panel brief-sources">
                 <h2>{ strings.brief_sources }</h2>
-                <p class="panel-note">{ strings.baseline_note }</p>
+                <p class="panel-note">{ lang.fill(plan, strings.baseline_note) }</p>
                 <ul class="brief-list">{ for published }</ul>
                 <h3>{ strings.brief_assumptions }</h3>
                 <ul class="brief-list">{ for assumptions }</ul>

@@ -148,7 +148,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
     html! {
         <section class="panel scorecard" aria-labelledby="scorecard-heading">
             <h2 id="scorecard-heading">{ strings.scorecard_heading }</h2>
-            <p class="panel-note">{ strings.scorecard_summary }</p>
+            <p class="panel-note">{ lang.fill(plan, strings.scorecard_summary) }</p>
             <div class="tallies">{ for tallies }</div>
             <div class="table-scroll">
                 <table class="score-table" data-testid="scorecard">
@@ -174,7 +174,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
             <ul class="unscored-list">{ for unscored }</ul>
             <details class="scoring-rules" data-testid="scoring-rules">
                 <summary>{ strings.scoring_rules_heading }</summary>
-                <ul>{ for strings.scoring_rules.iter().map(|rule| html! { <li>{ *rule }</li> }) }</ul>
+                <ul>{ for strings.scoring_rules.iter().map(|rule| html! { <li>{ lang.fill(plan, rule) }</li> }) }</ul>
             </details>
         </section>
     }
@@ -215,7 +215,7 @@ pub fn lead_test(props: &LeadTestProps) -> Html {
         <section class={classes!("panel", "lead-test", if test.met { "passed" } else { "failed" })}
             aria-labelledby="lead-heading" data-testid="lead-test" data-passed={test.met.to_string()}>
             <h2 id="lead-heading">
-                { strings.lead_heading }{ ":" }
+                { lang.fill(plan, strings.lead_heading) }{ ":" }
                 <span class="lead-verdict">{ if test.met { strings.lead_passed } else { strings.lead_failed } }</span>
             </h2>
             if let Some(goal) = aim {
@@ -226,6 +226,15 @@ pub fn lead_test(props: &LeadTestProps) -> Html {
             <ul class="criteria">{ for criteria }</ul>
         </section>
     }
+}
+
+/// The composition chart described with its own first and last year.
+fn composition_description(lang: Lang, spec: &CompositionSpec) -> String {
+    let year = |year: Option<&u16>| year.map_or_else(String::new, u16::to_string);
+    lang.strings()
+        .composition_description
+        .replace("{base}", &year(spec.years.first()))
+        .replace("{end}", &year(spec.years.last()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -267,7 +276,7 @@ pub fn composition_panel(props: &CompositionPanelProps) -> Html {
             <h2 id="composition-heading">{ strings.composition_heading }</h2>
             <ChartCanvas
                 chart={ChartData::Composition(props.spec.clone())}
-                description={strings.composition_description}
+                description={composition_description(lang, spec)}
                 testid="composition-canvas"
                 export_name={Some(AttrValue::from("pathways-composition"))}
                 {lang}

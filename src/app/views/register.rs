@@ -141,7 +141,7 @@ pub fn goal_register(props: &GoalRegisterProps) -> Html {
     html! {
         <section class="panel register-view" aria-labelledby="register-heading" data-testid="view-register">
             <h2 id="register-heading">{ strings.heading }</h2>
-            <p class="panel-note">{ strings.intro }</p>
+            <p class="panel-note">{ lang.fill(plan, strings.intro) }</p>
             <p class="register-summary" data-testid="register-summary">{ summary }</p>
             <div class="segmented register-filter" role="group" aria-label={strings.filter_label}>
                 { for filter_buttons }

@@ -112,17 +112,20 @@ pub fn shock_editor(props: &ShockEditorProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct InterpretationSwitchesProps {
+    pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
     pub lang: Lang,
     pub on_flag: Callback<(Flag, bool)>,
 }
 
-/// The switches of the app's 2028 interpretation.
+/// The switches of the app's interpretation of the plan's aim for its test
+/// year.
 #[function_component(InterpretationSwitches)]
 pub fn interpretation_switches(props: &InterpretationSwitchesProps) -> Html {
     let strings = props.lang.strings();
+    let fill = |template: &str| props.lang.fill(&props.plan, template);
     let interpretation = &props.scenario.interpretation;
-    let switch = |flag: Flag, on: bool, label: &'static str, testid: &'static str| {
+    let switch = |flag: Flag, on: bool, label: String, testid: &'static str| {
         let on_change = props.on_flag.reform(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             (flag, input.checked())
@@ -135,11 +138,15 @@ pub fn interpretation_switches(props: &InterpretationSwitchesProps) -> Html {
         }
     };
     html! {
-        <div class="interpretation-switches" role="group" aria-label={strings.interpretation_heading}>
-            <p class="subheading">{ strings.interpretation_heading }</p>
-            { switch(Flag::IncludeVegetables, interpretation.include_vegetables, strings.flag_vegetables, "flag-vegetables") }
-            { switch(Flag::ContinueIncrements, interpretation.continue_increments, strings.flag_increments, "flag-increments") }
-            { switch(Flag::ContinueProductivity, interpretation.continue_productivity_growth, strings.flag_productivity, "flag-productivity") }
+        <div class="interpretation-switches" role="group" aria-label={fill(strings.interpretation_heading)}>
+            <p class="subheading">{ fill(strings.interpretation_heading) }</p>
+            // Only a plan with an industry measured by output value has
+            // something to include.
+            if !props.lang.output_value_industries(&props.plan).is_empty() {
+                { switch(Flag::IncludeVegetables, interpretation.include_vegetables, fill(strings.flag_vegetables), "flag-vegetables") }
+            }
+            { switch(Flag::ContinueIncrements, interpretation.continue_increments, fill(strings.flag_increments), "flag-increments") }
+            { switch(Flag::ContinueProductivity, interpretation.continue_productivity_growth, fill(strings.flag_productivity), "flag-productivity") }
         </div>
     }
 }

@@ -36,7 +36,7 @@ pub struct SharePanelProps {
     pub custom_plan: bool,
     /// Receives the text of a plan file the user chose (or the error).
     pub on_load_plan: Callback<Result<String, String>>,
-    /// Goes back to the embedded Shouguang plan.
+    /// Goes back to the embedded plan.
     pub on_restore_plan: Callback<()>,
 }
 

@@ -121,6 +121,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
     let economy_rows = ECONOMY_BASES
         .iter()
         .map(|input| editable_row(props, *input, lang.input_label(*input, plan), None));
+    let short_base = lang.fill(plan, strings.short_base);
     let industry_blocks = plan
         .industries
         .iter()
@@ -133,7 +134,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
             };
             let rows = industry_inputs(industry_idx).into_iter().map(|input| {
                 let (short, hint) = match input {
-                    Input::IndustryBase(_) => (strings.short_base, None),
+                    Input::IndustryBase(_) => (short_base.as_str(), None),
                     Input::ValueAddedRatio(_) => (strings.short_va, Some(strings.hint_va)),
                     Input::IndustrialFraction(_) => {
                         (strings.short_industrial, Some(strings.hint_industrial))
@@ -170,7 +171,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
         <section class="panel sources-view" aria-labelledby="sources-heading" data-testid="view-sources">
             <h2 id="sources-heading">{ strings.heading }</h2>
             <p class="sources-intro">{ strings.intro }</p>
-            <p class="sources-intro sources-emphasis">{ strings.targets_not_baselines }</p>
+            <p class="sources-intro sources-emphasis">{ lang.fill(plan, strings.targets_not_baselines) }</p>
             <ul class="provenance-legend" aria-label={strings.legend_label}>{ for legend }</ul>
 
             <section class="source-section" aria-labelledby="sources-plan-heading">
@@ -201,7 +202,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
             </section>
 
             <section class="source-section" aria-labelledby="sources-baselines-heading">
-                <h3 id="sources-baselines-heading">{ strings.baselines_heading }</h3>
+                <h3 id="sources-baselines-heading">{ lang.fill(plan, strings.baselines_heading) }</h3>
                 <p class="panel-note">
                     { strings.baselines_note }{ " " }
                     <strong data-testid="sources-assumption-count">{ assumption_count }</strong>
@@ -239,6 +240,33 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
 
 /// The GDP fit: what was fitted, to what, the residuals, and how far the
 /// current scenario is from each published point.
+/// How the GDP fit works, with the published figures it leaves out (those
+/// of the base year and before) named.
+fn fit_note(plan: &Plan, lang: Lang) -> String {
+    let early: Vec<String> = plan
+        .published_for("gdp")
+        .filter(|figure| figure.year <= plan.base_year())
+        .map(|figure| {
+            let value = lang.number(figure.value, 1);
+            match lang {
+                Lang::Zh => format!("{}年的{value}亿元", figure.year),
+                Lang::En => format!("the {} figure ({value})", figure.year),
+            }
+        })
+        .collect();
+    let early = match (lang, early.is_empty()) {
+        (_, true) => String::new(),
+        (Lang::Zh, false) => format!(";{}早于基年,不参与拟合", early.join("、")),
+        (Lang::En, false) => format!(
+            "; {} {} before the base year and left out",
+            early.join(", "),
+            if early.len() == 1 { "is" } else { "are" }
+        ),
+    };
+    lang.fill(plan, lang.sources_strings().fit_note)
+        .replace("{early}", &early)
+}
+
 fn fit_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> Html {
     let strings = lang.sources_strings();
     let Some(fit) = default_gdp_fit(plan) else {
@@ -266,7 +294,7 @@ fn fit_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> Html {
     });
     html! {
         <>
-            <p class="panel-note">{ strings.fit_note }</p>
+            <p class="panel-note">{ fit_note(plan, lang) }</p>
             <div class="table-scroll" tabindex="0">
                 <table class="published-table" data-testid="fit-parameters">
                     <thead><tr>
@@ -281,7 +309,7 @@ fn fit_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> Html {
                             <td class="num" data-testid="fit-gdp-base">{ lang.number(fit.gdp_base_yi_yuan, 1) }</td>
                         </tr>
                         <tr>
-                            <th scope="row">{ strings.fit_rest_growth }</th>
+                            <th scope="row">{ lang.fill(plan, strings.fit_rest_growth) }</th>
                             <td class="num">{ lang.number(fit.prior_rest_growth_pct, 2) }</td>
                             <td class="num" data-testid="fit-rest-growth">{ lang.number(fit.rest_growth_pct, 2) }</td>
                         </tr>
