@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
+use super::i18n::Lang;
 use super::state::Notice;
 use crate::model::Plan;
-use crate::share::{decode_file, decode_library, decode_link, Library, ShareState};
+use crate::share::{decode_file, decode_library, decode_link, FileError, Library, ShareState};
 use crate::web;
 
 /// Where the working scenario is autosaved (the file format, versioned).
@@ -122,31 +123,88 @@ pub fn read_startup(plan: &Plan, embedded_id: &str) -> Startup {
 }
 
 /// Reads the library of `plan`, recovering what it can; problems become
-/// notices, and an unreadable library is backed up before anything could
-/// overwrite it.
+/// notices. An unreadable library, or one with damaged entries, is backed up
+/// before anything could overwrite it, and the notice says whether that
+/// worked (when it did not, the hook `use_library_sync` does not write over
+/// the original until a backup succeeds).
 pub fn read_library(plan: &Plan, embedded_id: &str, notices: &mut Vec<Notice>) -> Library {
-    match web::storage_get(&key_for(LIBRARY_KEY, plan, embedded_id)) {
-        Ok(Some(json)) => match decode_library(plan, &json) {
-            Ok(decoded) => {
-                if !decoded.skipped.is_empty() {
-                    let _ =
-                        web::storage_set(&key_for(LIBRARY_BACKUP_KEY, plan, embedded_id), &json);
-                    notices.push(Notice::problem(
-                        format!("情景库中有 {} 个情景已损坏,无法打开;其余情景完好。", decoded.skipped.len()),
-                        format!("{} saved scenario(s) in the library are damaged and could not be opened; the others are fine.", decoded.skipped.len()),
-                    ));
-                }
-                decoded.library
-            }
-            Err(error) => {
-                let _ = web::storage_set(&key_for(LIBRARY_BACKUP_KEY, plan, embedded_id), &json);
+    match read_stored_library(plan, embedded_id) {
+        StoredLibrary::Absent => Library::default(),
+        StoredLibrary::Read {
+            library,
+            damaged,
+            raw,
+        } => {
+            if damaged > 0 {
+                let backed_up = back_up_library(plan, embedded_id, &raw).is_ok();
                 notices.push(Notice::problem(
-                    format!("浏览器中的情景库无法读取(原数据已另存备份)。{}", error.message(true)),
-                    format!("The scenario library in this browser could not be read (the original data was kept as a backup). {}", error.message(false)),
+                    Lang::Zh.library_damaged(damaged, backed_up),
+                    Lang::En.library_damaged(damaged, backed_up),
                 ));
-                Library::default()
             }
-        },
-        Ok(None) | Err(_) => Library::default(),
+            library
+        }
+        StoredLibrary::Unreadable { error, raw } => {
+            let backed_up = back_up_library(plan, embedded_id, &raw).is_ok();
+            notices.push(Notice::problem(
+                Lang::Zh.library_unreadable(backed_up, &error.message(true)),
+                Lang::En.library_unreadable(backed_up, &error.message(false)),
+            ));
+            Library::default()
+        }
     }
+}
+
+/// The library of a plan as it is in storage now.
+pub enum StoredLibrary {
+    /// None is stored (or there is no storage to read).
+    Absent,
+    /// It reads; `damaged` entries did not (they are still in `raw`).
+    Read {
+        library: Library,
+        damaged: usize,
+        raw: String,
+    },
+    /// Nothing in it can be trusted (not JSON, another format or plan…).
+    Unreadable { error: FileError, raw: String },
+}
+
+/// Reads the library of `plan` from storage, without changing anything.
+pub fn read_stored_library(plan: &Plan, embedded_id: &str) -> StoredLibrary {
+    match web::storage_get(&key_for(LIBRARY_KEY, plan, embedded_id)) {
+        Ok(Some(raw)) => match decode_library(plan, &raw) {
+            Ok(decoded) => StoredLibrary::Read {
+                library: decoded.library,
+                damaged: decoded.skipped.len(),
+                raw,
+            },
+            Err(error) => StoredLibrary::Unreadable { error, raw },
+        },
+        Ok(None) | Err(_) => StoredLibrary::Absent,
+    }
+}
+
+/// How many backups of unreadable libraries are kept per plan.
+const MAX_BACKUPS: usize = 9;
+
+/// Copies the text of an unreadable (or partly damaged) library aside,
+/// under [`LIBRARY_BACKUP_KEY`] or, when that holds an earlier, different
+/// backup, `….2` to `….9`; an earlier backup is never overwritten. `Ok`
+/// when the text is in a backup (already or now), `Err` when it could not
+/// be written (storage full or unavailable, or every backup slot taken).
+pub fn back_up_library(plan: &Plan, embedded_id: &str, raw: &str) -> Result<(), web::StorageError> {
+    let base = key_for(LIBRARY_BACKUP_KEY, plan, embedded_id);
+    for slot in 1..=MAX_BACKUPS {
+        let key = if slot == 1 {
+            base.clone()
+        } else {
+            format!("{base}.{slot}")
+        };
+        match web::storage_get(&key)? {
+            Some(kept) if kept == raw => return Ok(()),
+            Some(_) => continue,
+            None => return web::storage_set(&key, raw),
+        }
+    }
+    Err(web::StorageError::WriteFailed)
 }

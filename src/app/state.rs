@@ -14,8 +14,8 @@ use super::i18n::Lang;
 use super::inputs::Input;
 use crate::model::{apply_preset, required_growth_pct, Plan, Scenario, ScenarioError, Shock};
 use crate::share::{
-    bounded, copy_name, Library, LibraryEntry, NamedScenario, ShareState, MAX_COMPARE,
-    MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    bounded, copy_name, merge_libraries, Library, LibraryEntry, NamedScenario, ShareState,
+    MAX_COMPARE, MAX_NAME_CHARS, MAX_NOTE_CHARS,
 };
 
 /// The views of the simulator, in tab order.
@@ -90,6 +90,11 @@ pub struct AppState {
     pub note: Rc<String>,
     /// The named scenario library kept in the browser.
     pub library: Rc<Library>,
+    /// The library as this tab last read it from, or wrote it to, the
+    /// browser's storage: the base against which a change another tab made
+    /// is merged ([`Action::LibraryFromStorage`]). When it differs from
+    /// `library`, this tab has changes not yet in storage.
+    pub library_stored: Rc<Library>,
     /// Scenarios a link or file brought for comparison. The app does not
     /// show them yet, but carries them on, so a link loses nothing.
     pub compare: Rc<Vec<NamedScenario>>,
@@ -242,6 +247,7 @@ impl AppState {
             name: Rc::new(String::new()),
             note: Rc::new(String::new()),
             library: Rc::new(Library::default()),
+            library_stored: Rc::new(Library::default()),
             compare: Rc::new(Vec::new()),
             notice: None,
             refused: None,
@@ -261,8 +267,10 @@ impl AppState {
         notice: Option<Notice>,
         embedded_id: &str,
     ) -> Self {
+        let library = Rc::new(library);
         let state = AppState {
-            library: Rc::new(library),
+            library_stored: library.clone(),
+            library,
             notice,
             embedded_id: Rc::new(embedded_id.to_string()),
             ..AppState::new(plan)
@@ -452,6 +460,12 @@ pub enum Action {
     LibraryOpen {
         id: String,
     },
+    /// The library in the browser's storage is not the one this tab last
+    /// read (another tab changed it): merge it with this tab's by entry id,
+    /// losing neither side's entries (`crate::share::merge`).
+    LibraryFromStorage(Box<Library>),
+    /// This library was written to the browser's storage.
+    LibraryStored(Rc<Library>),
     Notify(Notice),
     DismissNotice,
     /// Adds, replaces or removes a one-year shock (`None` removes).
@@ -701,6 +715,30 @@ impl Reducible for AppState {
                 let state = entry.state.clone();
                 self.reduce(Action::Load(Box::new(state)))
             }
+            Action::LibraryFromStorage(stored) => {
+                if *stored == *self.library_stored {
+                    return self;
+                }
+                let merged = merge_libraries(&self.library_stored, &self.library, &stored);
+                let notice = if merged.conflicts.is_empty() {
+                    self.notice.clone()
+                } else {
+                    Some(Notice::info(
+                        Lang::Zh.library_merged(&merged.conflicts),
+                        Lang::En.library_merged(&merged.conflicts),
+                    ))
+                };
+                Rc::new(AppState {
+                    library: Rc::new(merged.library),
+                    library_stored: Rc::new(*stored),
+                    notice,
+                    ..(*self).clone()
+                })
+            }
+            Action::LibraryStored(stored) => Rc::new(AppState {
+                library_stored: stored,
+                ..(*self).clone()
+            }),
             Action::Notify(notice) => Rc::new(AppState {
                 notice: Some(notice),
                 ..(*self).clone()
@@ -764,6 +802,7 @@ impl Reducible for AppState {
                 })
             }
             Action::LoadPlan { plan, library } => Rc::new(AppState {
+                library_stored: Rc::new(library.clone()),
                 library: Rc::new(library),
                 lang: self.lang,
                 view: self.view,

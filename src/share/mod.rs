@@ -46,6 +46,7 @@
 mod csv_export;
 pub mod file;
 pub mod link;
+pub mod merge;
 mod number;
 
 use crate::model::{FieldProblem, Plan, Scenario, Text};
@@ -56,6 +57,7 @@ pub use file::{
     LibraryDecoded, LibraryEntry, SkippedEntry,
 };
 pub use link::{decode_link, encode_link, LinkError, Malformation};
+pub use merge::{merge_libraries, LibraryMerge, MergeConflict};
 
 /// The view a link opens when it names none.
 pub const DEFAULT_VIEW: &str = "overview";

@@ -170,7 +170,10 @@ pub fn chart_png_data_url(
 pub enum StorageError {
     /// No storage (private mode, disabled by policy).
     Unavailable,
-    /// Writing failed, most likely because the quota is full.
+    /// The browser refused the write because its storage for this site is
+    /// full (`QuotaExceededError`).
+    QuotaExceeded,
+    /// Writing failed for another reason (storage disabled, a browser error).
     WriteFailed,
 }
 
@@ -187,11 +190,47 @@ pub fn storage_get(key: &str) -> Result<Option<String>, StorageError> {
         .map_err(|_| StorageError::Unavailable)
 }
 
-/// Writes a string to the browser's local storage.
+/// Writes a string to the browser's local storage; a full storage is
+/// [`StorageError::QuotaExceeded`], told apart from other failures.
 pub fn storage_set(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|_| StorageError::WriteFailed)
+    local_storage()?.set_item(key, value).map_err(|error| {
+        if is_quota_error(&error) {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::WriteFailed
+        }
+    })
+}
+
+/// Whether a thrown value is the browser's "storage full" exception (its
+/// standard name, or Firefox's older one).
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    let name = js_sys::Reflect::get(error, &wasm_bindgen::JsValue::from_str("name"))
+        .ok()
+        .and_then(|name| name.as_string());
+    matches!(
+        name.as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+    )
+}
+
+/// Calls `on_change` with the key each time another tab or window of this
+/// site changes local storage (`None` when it cleared it all); the browser
+/// does not tell a page about its own writes. Listens until the returned
+/// listener is dropped; `None` when there is no window.
+pub fn on_storage_change(
+    on_change: impl Fn(Option<String>) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+                on_change(event.key());
+            }
+        },
+    ))
 }
 
 /// The page's address without its fragment, e.g. `http://127.0.0.1:8080/`.

@@ -9,11 +9,13 @@ mod register;
 mod share;
 mod solve;
 mod sources;
+mod storage;
 
 pub use register::RegisterStrings;
 pub use share::ShareStrings;
 pub use solve::SolveStrings;
 pub use sources::SourcesStrings;
+pub use storage::StorageProblem;
 
 use serde::{Deserialize, Serialize};
 
