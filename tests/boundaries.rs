@@ -17,7 +17,7 @@ const ALLOWED: [(&str, &[&str], &[&str]); 6] = [
         &["serde", "serde_json", "rand", "rand_pcg", "rand_distr"],
     ),
     // Chart specs and drawing on any plotters backend; knows no model.
-    ("chart", &[], &["plotters"]),
+    ("chart", &[], &["plotters", "plotters_backend"]),
     // Link, file and CSV formats over the model.
     (
         "share",
@@ -37,7 +37,6 @@ const ALLOWED: [(&str, &[&str], &[&str]); 6] = [
             "wasm_bindgen_futures",
             "gloo",
             "plotters",
-            "plotters_canvas",
         ],
     ),
     // The yew app composes everything.
@@ -52,7 +51,6 @@ const ALLOWED: [(&str, &[&str], &[&str]); 6] = [
             "wasm_bindgen_futures",
             "gloo",
             "plotters",
-            "plotters_canvas",
             "qrcode",
             "serde",
             "serde_json",

@@ -1,16 +1,18 @@
-//! Chart drawing, tested natively on plotters' SVG backend: the same code
-//! draws on the browser's canvas.
+//! Chart drawing, tested natively: recorded as a display list and written
+//! as SVG, the same list the browser replays on its canvas.
 
+use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 use pathways::chart::{draw_line_chart, series_colour_css, ChartStyle, LineChartSpec, Series};
 use plotters::prelude::*;
 
 fn render(spec: &LineChartSpec) -> String {
-    let mut svg = String::new();
+    let mut svg_list = DisplayList::default();
     {
-        let root = SVGBackend::with_string(&mut svg, (800, 450)).into_drawing_area();
+        let root =
+            Recorder::new(&mut svg_list, (800, 450), &approximate_text_width).into_drawing_area();
         draw_line_chart(&root, spec, &ChartStyle::default()).expect("drawing succeeds");
     }
-    svg
+    display_list_to_svg(&svg_list)
 }
 
 fn spec(series: Vec<Series>) -> LineChartSpec {

@@ -3,6 +3,7 @@
 //! read back element by element: a mark's shape is its tag, its colour the
 //! `fill` or `stroke`, a translucent fill an `opacity` below 1.
 
+use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 use pathways::chart::{
     draw_chart, draw_line_chart, draw_line_chart_with_looks, draw_panel, emerging_share_pct,
     series_colour_css, to_svg, AnyChart, AxisStart, Band, ChartStyle, CompositionSpec, GoalMarker,
@@ -619,17 +620,21 @@ fn dotted_lines_have_more_pieces_than_dashed_ones() {
 #[test]
 fn without_looks_the_overlay_is_the_plain_line_chart() {
     let spec = overlay();
-    let mut plain = String::new();
+    let mut plain_list = DisplayList::default();
     {
-        let root = SVGBackend::with_string(&mut plain, WIDE).into_drawing_area();
+        let root =
+            Recorder::new(&mut plain_list, WIDE, &approximate_text_width).into_drawing_area();
         draw_line_chart(&root, &spec, &ChartStyle::default()).expect("drawing succeeds");
     }
-    let mut with_looks = String::new();
+    let plain = display_list_to_svg(&plain_list);
+    let mut with_looks_list = DisplayList::default();
     {
-        let root = SVGBackend::with_string(&mut with_looks, WIDE).into_drawing_area();
+        let root =
+            Recorder::new(&mut with_looks_list, WIDE, &approximate_text_width).into_drawing_area();
         draw_line_chart_with_looks(&root, &spec, &[], &ChartStyle::default())
             .expect("drawing succeeds");
     }
+    let with_looks = display_list_to_svg(&with_looks_list);
     assert_eq!(plain, with_looks);
     assert!(strokes(&plain, &css(0)) > 5 && strokes(&plain, &css(2)) > 5);
 }
@@ -666,17 +671,21 @@ fn every_kind_exports_a_complete_svg_document() {
 #[test]
 fn export_draws_what_the_drawing_function_draws() {
     let spec = panel();
-    let mut direct = String::new();
+    let mut direct_list = DisplayList::default();
     {
-        let root = SVGBackend::with_string(&mut direct, PANEL).into_drawing_area();
+        let root =
+            Recorder::new(&mut direct_list, PANEL, &approximate_text_width).into_drawing_area();
         draw_panel(&root, &spec, &ChartStyle::default()).expect("drawing succeeds");
     }
-    let mut via_any = String::new();
+    let direct = display_list_to_svg(&direct_list);
+    let mut via_any_list = DisplayList::default();
     {
-        let root = SVGBackend::with_string(&mut via_any, PANEL).into_drawing_area();
+        let root =
+            Recorder::new(&mut via_any_list, PANEL, &approximate_text_width).into_drawing_area();
         draw_chart(&root, AnyChart::Panel(&spec), &ChartStyle::default())
             .expect("drawing succeeds");
     }
+    let via_any = display_list_to_svg(&via_any_list);
     assert_eq!(direct, via_any);
     assert_eq!(svg(AnyChart::Panel(&spec), PANEL), direct);
 }

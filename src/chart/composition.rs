@@ -90,6 +90,7 @@ pub fn emerging_share_pct(traditional: &[f64], emerging: &[f64]) -> Vec<f64> {
 ///
 /// ```
 /// use pathways::chart::{draw_composition, ChartStyle, CompositionSpec, ShareStrip, YearMarker};
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let spec = CompositionSpec {
@@ -101,11 +102,12 @@ pub fn emerging_share_pct(traditional: &[f64], emerging: &[f64]) -> Vec<f64> {
 ///     marker: Some(YearMarker { year: 2028, label: "2028 检验".into() }),
 ///     share: Some(ShareStrip { y_label: "新兴占比(%)".into(), threshold_pct: Some(50.0) }),
 /// };
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (640, 420)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (640, 420), &approximate_text_width).into_drawing_area();
 ///     draw_composition(&root, &spec, &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert!(svg.contains("2028 检验"));
 /// assert!(svg.contains("52.8%"), "the 2028 share is labelled");
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -1,9 +1,10 @@
 //! Any chart by value, and drawing it to an SVG string (for export, and
-//! for the native tests).
+//! for the native tests): recorded once ([`record`]) and written out.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::record::{approximate_text_width, display_list_to_svg, record};
 use super::{
     draw_composition, draw_indicator, draw_line_chart_with_looks, draw_panel, draw_tornado,
     draw_waterfall, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
@@ -29,14 +30,16 @@ pub enum AnyChart<'a> {
 ///
 /// ```
 /// use pathways::chart::{draw_chart, AnyChart, ChartStyle, PanelSpec};
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let spec = PanelSpec { title: "生态造纸".into(), ..PanelSpec::default() };
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (300, 200), &approximate_text_width).into_drawing_area();
 ///     draw_chart(&root, AnyChart::Panel(&spec), &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert!(svg.contains("生态造纸"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -56,7 +59,7 @@ pub fn draw_chart<DB: DrawingBackend>(
 }
 
 /// Draws `chart` into a standalone SVG document of `size` (width, height)
-/// pixels. For an export, pass a style with `scale: 1.0` and the size in
+/// pixels, measuring text with [`approximate_text_width`]. For an export, pass a style with `scale: 1.0` and the size in
 /// CSS pixels: SVG scales by itself.
 ///
 /// ```
@@ -73,13 +76,6 @@ pub fn draw_chart<DB: DrawingBackend>(
 /// # Ok::<(), String>(())
 /// ```
 pub fn to_svg(chart: AnyChart<'_>, size: (u32, u32), style: &ChartStyle) -> Result<String, String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw_chart(&root, chart, style)
-            .map_err(|error| format!("chart drawing failed: {error}"))?;
-        root.present()
-            .map_err(|error| format!("chart drawing failed: {error}"))?;
-    }
-    Ok(svg)
+    let list = record(chart, size, style, &approximate_text_width)?;
+    Ok(display_list_to_svg(&list))
 }

@@ -52,6 +52,7 @@ pub struct IndicatorSpec {
 ///
 /// ```
 /// use pathways::chart::{draw_indicator, AxisStart, ChartStyle, GoalMarker, IndicatorSpec};
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let spec = IndicatorSpec {
@@ -66,11 +67,12 @@ pub struct IndicatorSpec {
 ///     axis_start: AxisStart::Data,
 ///     ..IndicatorSpec::default()
 /// };
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (640, 360), &approximate_text_width).into_drawing_area();
 ///     draw_indicator(&root, &spec, &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert!(svg.contains("#6E6E6E"), "the required path is grey");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

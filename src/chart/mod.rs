@@ -1,9 +1,11 @@
-//! Chart drawing over any plotters backend.
+//! Chart drawing over plotters, through one backend.
 //!
 //! **Invariant:** this module knows nothing of the browser or of the model.
-//! It takes plain specs (years, values, labels) and draws them on whatever
-//! [`DrawingBackend`] it is given: a canvas in the app, an SVG string in
-//! native tests and exports ([`to_svg`]).
+//! It takes plain specs (years, values, labels) and draws them on a
+//! [`DrawingBackend`]; the app and the exports always pass a [`Recorder`],
+//! so each chart is drawn once into a [`DisplayList`] that is replayed on
+//! the canvas (`web::canvas`) or written as SVG ([`display_list_to_svg`],
+//! [`to_svg`]). Text is measured by the caller ([`Measure`]).
 //!
 //! - [`draw_line_chart`] / [`draw_line_chart_with_looks`]: many series, or
 //!   up to four scenarios overlaid ([`LineChartSpec`], [`SeriesLook`]);
@@ -24,6 +26,7 @@
 //!
 //! ```
 //! use pathways::chart::{draw_line_chart, ChartStyle, LineChartSpec, Series};
+//! use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 //! use plotters::prelude::*;
 //!
 //! let spec = LineChartSpec {
@@ -36,11 +39,12 @@
 //!     y_label: "亿元".into(),
 //!     x_label: "年份".into(),
 //! };
-//! let mut svg = String::new();
+//! let mut list = DisplayList::default();
 //! {
-//!     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+//!     let root = Recorder::new(&mut list, (640, 360), &approximate_text_width).into_drawing_area();
 //!     draw_line_chart(&root, &spec, &ChartStyle::default()).unwrap();
 //! }
+//! let svg = display_list_to_svg(&list);
 //! assert!(svg.contains("<polyline"));
 //! ```
 
@@ -53,6 +57,7 @@ mod export;
 mod indicator;
 mod marks;
 mod panel;
+mod record;
 mod single;
 mod tornado;
 mod waterfall;
@@ -66,6 +71,10 @@ pub use export::{draw_chart, to_svg, AnyChart};
 pub use indicator::{draw_indicator, IndicatorSpec, REQUIRED_PATH_GREY};
 pub use marks::{Band, GoalMarker, Overlay};
 pub use panel::{draw_panel, PanelSpec};
+pub use record::{
+    approximate_text_width, display_list_to_svg, record, DisplayList, HAnchor, Measure, Point,
+    Primitive, Recorder, Rgba, Text, TextStyle, VAnchor,
+};
 pub use tornado::{draw_tornado, TornadoBar, TornadoSpec, TORNADO_DOWN, TORNADO_UP};
 pub use waterfall::{
     draw_waterfall, WaterfallBar, WaterfallKind, WaterfallSpec, WATERFALL_DOWN, WATERFALL_TOTAL,
@@ -214,6 +223,7 @@ pub struct SeriesLook {
 ///
 /// ```
 /// use pathways::chart::{draw_line_chart, ChartStyle, LineChartSpec, Series};
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let spec = LineChartSpec {
@@ -226,11 +236,12 @@ pub struct SeriesLook {
 ///     y_label: "收入(亿元)".into(),
 ///     x_label: "年份".into(),
 /// };
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (640, 360), &approximate_text_width).into_drawing_area();
 ///     draw_line_chart(&root, &spec, &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert_eq!(svg.matches("<polygon").count(), 1, "one goal diamond");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -250,6 +261,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 /// use pathways::chart::{
 ///     draw_line_chart_with_looks, ChartStyle, LineChartSpec, LineKind, Series, SeriesLook,
 /// };
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let scenario = |label: &str, growth: f64| Series {
@@ -267,11 +279,12 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 ///     SeriesLook { palette_idx: 2, line: LineKind::Dashed },
 ///     SeriesLook { palette_idx: 5, line: LineKind::Dotted },
 /// ];
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (640, 360), &approximate_text_width).into_drawing_area();
 ///     draw_line_chart_with_looks(&root, &spec, &looks, &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert!(svg.contains("#009E73") && svg.contains("#D55E00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -42,6 +42,7 @@ pub struct PanelSpec {
 ///
 /// ```
 /// use pathways::chart::{draw_panel, Band, ChartStyle, GoalMarker, PanelSpec};
+/// use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, Recorder};
 /// use plotters::prelude::*;
 ///
 /// let years: Vec<u16> = (2017..=2028).collect();
@@ -60,11 +61,12 @@ pub struct PanelSpec {
 ///     palette_idx: 0,
 ///     overlays: Vec::new(),
 /// };
-/// let mut svg = String::new();
+/// let mut list = DisplayList::default();
 /// {
-///     let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+///     let root = Recorder::new(&mut list, (300, 200), &approximate_text_width).into_drawing_area();
 ///     draw_panel(&root, &spec, &ChartStyle::default())?;
 /// }
+/// let svg = display_list_to_svg(&list);
 /// assert!(svg.contains("高端化工"));
 /// assert_eq!(svg.matches("<circle").count(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -6,6 +6,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+pub mod canvas;
+
 /// Installs a panic hook that logs the panic to the console and replaces the
 /// page with a visible message, instead of leaving a frozen page.
 pub fn install_panic_hook() {
@@ -150,18 +152,10 @@ pub fn chart_png_data_url(
     css_size: (u32, u32),
     scale: f64,
 ) -> Option<String> {
-    use plotters::prelude::IntoDrawingArea;
-
-    let document = web_sys::window()?.document()?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas = canvas::detached_canvas()?;
     canvas.set_width((f64::from(css_size.0) * scale).round() as u32);
     canvas.set_height((f64::from(css_size.1) * scale).round() as u32);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())?;
-    let style = crate::chart::ChartStyle {
-        scale,
-        ..crate::chart::ChartStyle::default()
-    };
-    crate::chart::draw_chart(&backend.into_drawing_area(), chart, &style).ok()?;
+    canvas::draw_chart_on(&canvas, chart, scale).ok()?;
     canvas.to_data_url_with_type("image/png").ok()
 }
 

@@ -1,14 +1,12 @@
 use std::rc::Rc;
 
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 use crate::app::hooks::use_window_width;
 use crate::app::i18n::Lang;
 use crate::chart::{
-    draw_chart, to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec,
-    PanelSpec, TornadoSpec, WaterfallSpec,
+    to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
+    TornadoSpec, WaterfallSpec,
 };
 use crate::web;
 
@@ -50,8 +48,9 @@ pub struct ChartCanvasProps {
     pub lang: Lang,
 }
 
-/// A plotters chart drawn on a canvas at the device pixel ratio, redrawn
-/// when its data or the window size changes.
+/// A chart drawn on a canvas at the device pixel ratio (recorded once as a
+/// display list and replayed, `web::canvas`), redrawn when its data or the
+/// window size changes.
 ///
 /// After every draw the canvas carries `data-drawn-at` (the time the draw
 /// finished, from `performance.now()`) and `data-draw-count`, so the e2e
@@ -71,15 +70,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             let Some(scale) = web::fit_canvas_to_css_box(&canvas) else {
                 return;
             };
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-                return;
-            };
             let started_ms = web::now_ms();
-            let style = ChartStyle {
-                scale,
-                ..ChartStyle::default()
-            };
-            match draw_chart(&backend.into_drawing_area(), chart.as_any(), &style) {
+            match web::canvas::draw_chart_on(&canvas, chart.as_any(), scale) {
                 Ok(()) => {
                     *draw_count.borrow_mut() += 1;
                     let _ =

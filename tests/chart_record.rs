@@ -1,0 +1,126 @@
+//! The one backend: a chart recorded as a display list, with its texts
+//! (title, axis labels) as primitives, written as well-formed SVG.
+
+use pathways::chart::{
+    approximate_text_width, display_list_to_svg, record, AnyChart, ChartStyle, IndicatorSpec,
+    PanelSpec, Primitive, TextStyle, VAnchor,
+};
+
+fn panel() -> PanelSpec {
+    let projection: Vec<f64> = (0..12).map(|idx| 600.0 * 1.1_f64.powi(idx)).collect();
+    PanelSpec {
+        title: "高端化工 & <新材料>".into(),
+        years: (2017..=2028).collect(),
+        projection,
+        y_label: "收入(亿元)".into(),
+        ..PanelSpec::default()
+    }
+}
+
+#[test]
+fn a_display_list_holds_the_title_and_the_axis_labels_as_text() {
+    let spec = panel();
+    let list = record(
+        AnyChart::Panel(&spec),
+        (600, 400),
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds");
+    assert_eq!(list.size, (600, 400));
+    let texts: Vec<_> = list.texts().collect();
+    assert!(texts.iter().any(|text| text.text == spec.title));
+    assert!(
+        texts.iter().any(|text| text.text.contains("20")),
+        "x labels: {texts:?}"
+    );
+    let y_label = texts
+        .iter()
+        .find(|text| text.text == "收入(亿元)")
+        .expect("the y axis is labelled");
+    assert_eq!(y_label.rotation, 270, "the y label is rotated");
+    assert!(texts
+        .iter()
+        .all(|text| text.size > 0.0 && text.colour.alpha > 0.0));
+    assert!(list
+        .items
+        .iter()
+        .any(|item| matches!(item, Primitive::Path { points, width, .. } if points.len() > 1 && *width >= 1)));
+}
+
+#[test]
+fn the_svg_of_a_display_list_is_well_formed_and_holds_its_texts() {
+    let spec = panel();
+    let list = record(
+        AnyChart::Panel(&spec),
+        (600, 400),
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds");
+    let svg = display_list_to_svg(&list);
+    assert!(svg.starts_with("<svg width=\"600\" height=\"400\" viewBox=\"0 0 600 400\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_eq!(svg.matches("<text ").count(), list.texts().count());
+    assert_eq!(
+        svg.matches("<text ").count(),
+        svg.matches("</text>").count()
+    );
+    assert!(
+        svg.contains("高端化工 &amp; &lt;新材料&gt;"),
+        "text is escaped"
+    );
+    assert!(!svg.contains("<新材料>"));
+    assert!(
+        svg.contains("transform=\"rotate(270, "),
+        "the y label turns"
+    );
+    // Every tag is closed: self-closing shapes, or text with its end tag.
+    for line in svg.lines().filter(|line| line.starts_with('<')) {
+        assert!(
+            line.ends_with("/>")
+                || line.starts_with("<text ")
+                || line.starts_with("</")
+                || line.starts_with("<svg "),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        svg,
+        pathways::chart::to_svg(AnyChart::Panel(&spec), (600, 400), &ChartStyle::default())
+            .expect("export succeeds")
+    );
+}
+
+#[test]
+fn text_is_measured_by_the_callers_measure_and_styled_as_drawn() {
+    let spec = IndicatorSpec {
+        title: "研发经费占GDP比重".into(),
+        years: (2017..=2022).collect(),
+        projected: vec![2.3, 2.36, 2.42, 2.48, 2.54, 2.6],
+        y_label: "占比(%)".into(),
+        ..IndicatorSpec::default()
+    };
+    let calls = std::cell::Cell::new(0);
+    let measure = |font: &str, size: f64, text: &str| {
+        calls.set(calls.get() + 1);
+        assert!(font.contains(&format!("{size}px")), "{font}");
+        approximate_text_width(font, size, text)
+    };
+    let style = ChartStyle {
+        scale: 2.0,
+        ..ChartStyle::default()
+    };
+    let list = record(AnyChart::Indicator(&spec), (1280, 720), &style, &measure)
+        .expect("recording succeeds");
+    for text in list.texts() {
+        assert!(text.font_css().starts_with(text.style.css()));
+        assert!(text.font_css().contains(&text.family));
+        assert!(matches!(
+            text.v,
+            VAnchor::Top | VAnchor::Center | VAnchor::Bottom
+        ));
+        assert!(matches!(text.style, TextStyle::Normal | TextStyle::Bold));
+    }
+    assert!(list.texts().count() > 5);
+}
