@@ -39,7 +39,8 @@ const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.wasm', '.css', '
 /** Smaller bodies go as they are: the encoding would not pay for itself. */
 const MIN_COMPRESS_BYTES = 256;
 /** Trunk's content-hashed names (name-0123456789abcdef.ext, …_bg.wasm) never change content. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk writes the hash as hex without leading zeros: up to 16 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
