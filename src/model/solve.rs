@@ -27,7 +27,7 @@
 //! randomness, a fixed iteration order.
 
 use super::field::Field;
-use super::goals::{evaluate, meets, target_in_year, Status, BOUNDARY_SLACK};
+use super::goals::{evaluate, target_in_year, Status};
 use super::plan::{Comparison, GoalKind, Plan, SeriesId};
 use super::projection::{project, Projection};
 use super::scenario::{Scenario, ScenarioError};
@@ -578,14 +578,4 @@ impl Hildreth {
             .map(|j| self.d[j].clamp(-lower[j], upper[j]))
             .collect()
     }
-}
-
-/// Whether `value` meets `target` under the comparison with the margin the
-/// solver keeps (for tests and the preview).
-pub fn meets_with_margin(comparison: Comparison, value: f64, target: f64) -> bool {
-    meets(
-        comparison,
-        value,
-        target + MARGIN * target.abs().max(BOUNDARY_SLACK),
-    )
 }

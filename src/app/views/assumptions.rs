@@ -69,9 +69,6 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 .collect::<HashMap<Input, (Callback<f64>, Callback<()>)>>()
         },
     );
-    let solver_inputs = use_memo(props.plan.clone(), |plan| {
-        crate::model::solve::variables(plan)
-    });
     let lock_callbacks = use_memo(
         (props.on_lock.clone(), props.plan.clone()),
         |(on_lock, plan)| {
@@ -102,8 +99,9 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
         let Some((on_change, on_reset)) = input_callbacks.get(&input).cloned() else {
             return Html::default();
         };
-        let locked = solver_inputs
-            .contains(&input)
+        // Only the inputs the solver may move have a lock.
+        let locked = lock_callbacks
+            .contains_key(&input)
             .then(|| props.locked.contains(&input));
         let on_lock = lock_callbacks.get(&input).cloned();
         let badge = input

@@ -34,13 +34,6 @@ struct Outcome {
     years: Vec<u16>,
 }
 
-/// `text` with the plan's milestone and test years in place of
-/// `{milestone}` and `{test}`.
-fn with_years(plan: &Plan, text: &str) -> String {
-    text.replace("{milestone}", &plan.milestone_year().to_string())
-        .replace("{test}", &plan.interpretation.year.to_string())
-}
-
 fn decimals_for(value: f64) -> usize {
     match value.abs() {
         size if size >= 100.0 => 0,
@@ -123,11 +116,11 @@ pub fn solve_panel(props: &SolvePanelProps) -> Html {
     html! {
         <section class="solve" aria-labelledby="solve-heading" data-testid="solve-panel">
             <h3 id="solve-heading">{ strings.heading }</h3>
-            <p class="panel-note">{ with_years(plan, strings.intro) }</p>
+            <p class="panel-note">{ lang.fill(plan, strings.intro) }</p>
             <label class="switch-row">
                 <input type="checkbox" data-testid="solve-with-test"
                     checked={*with_test} onchange={toggle(&with_test)} />
-                { with_years(plan, strings.with_test) }
+                { lang.fill(plan, strings.with_test) }
             </label>
             <label class="switch-row">
                 <input type="checkbox" data-testid="solve-allow-upgrading"
