@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use super::bounds::GROWTH_FACTOR_FLOOR;
+use super::field::Field;
 use super::plan::{Group, Plan, SeriesId};
 use super::scenario::Scenario;
 
@@ -238,45 +239,24 @@ impl Links {
                     (1.0 + growth_pct / 100.0).max(GROWTH_FACTOR_FLOOR);
             }
         }
-        let link = |idx: usize,
-                    pick: fn(&super::scenario::IndustryAssumptions) -> f64,
-                    fallback: f64| { industry(idx).map_or(fallback, pick) };
-        let value_added_ratio: Vec<f64> = (0..n_industries)
-            .map(|idx| {
-                link(
-                    idx,
-                    |a| a.value_added_ratio,
-                    plan.industries[idx].value_added_ratio.value,
-                )
-            })
-            .collect();
-        let industrial_fraction: Vec<f64> = (0..n_industries)
-            .map(|idx| {
-                link(
-                    idx,
-                    |a| a.industrial_fraction,
-                    plan.industries[idx].industrial_fraction.value,
-                )
-            })
-            .collect();
-        let high_tech_fraction: Vec<f64> = (0..n_industries)
-            .map(|idx| {
-                link(
-                    idx,
-                    |a| a.high_tech_fraction,
-                    plan.industries[idx].high_tech_fraction.value,
-                )
-            })
-            .collect();
-        let upgrade_pp: Vec<f64> = (0..n_industries)
-            .map(|idx| {
-                link(
-                    idx,
-                    |a| a.high_tech_upgrade_pp,
-                    plan.industries[idx].high_tech_upgrade_pp.value,
-                )
-            })
-            .collect();
+        // Each industry's link from the scenario, or the plan's value for an
+        // industry the scenario lacks, through the field table.
+        let linked = |field: fn(usize) -> Field| -> Vec<f64> {
+            (0..n_industries)
+                .map(|idx| {
+                    let field = field(idx);
+                    if field.exists_in(scenario) {
+                        field.get(scenario)
+                    } else {
+                        field.plan_value(plan).unwrap_or(0.0)
+                    }
+                })
+                .collect()
+        };
+        let value_added_ratio = linked(Field::ValueAddedRatio);
+        let industrial_fraction = linked(Field::IndustrialFraction);
+        let high_tech_fraction = linked(Field::HighTechFraction);
+        let upgrade_pp = linked(Field::HighTechUpgrade);
         let mut high_tech_weight = vec![0.0; n_years * n_industries];
         for year_idx in 0..n_years {
             for idx in 0..n_industries {
@@ -287,15 +267,7 @@ impl Links {
                     fraction * industrial_fraction[idx];
             }
         }
-        let sei_weight: Vec<f64> = (0..n_industries)
-            .map(|idx| {
-                link(
-                    idx,
-                    |a| a.sei_fraction,
-                    plan.industries[idx].sei_fraction.value,
-                )
-            })
-            .collect();
+        let sei_weight = linked(Field::SeiFraction);
         let emerging_weight: Vec<f64> = (0..n_industries)
             .map(|idx| f64::from(u8::from(Scenario::group_of(plan, idx) == Group::Emerging)))
             .collect();
