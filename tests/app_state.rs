@@ -306,7 +306,7 @@ fn every_library_name_the_app_writes_is_one_its_loader_accepts() {
     assert_eq!(decoded.skipped.len(), 0, "{:?}", decoded.skipped);
     assert_eq!(decoded.library.entries.len(), 4);
     for entry in &decoded.library.entries {
-        assert!(entry.name.chars().count() <= MAX_NAME_CHARS);
+        assert!(entry.name().chars().count() <= MAX_NAME_CHARS);
     }
 }
 

@@ -23,8 +23,6 @@ fn entry(id: &str, name: &str) -> LibraryEntry {
     state.name = name.to_string();
     LibraryEntry {
         id: id.to_string(),
-        name: name.to_string(),
-        note: String::new(),
         saved_at: "2026-01-01T00:00:00Z".to_string(),
         state,
     }
@@ -40,7 +38,7 @@ fn pairs(library: &Library) -> Vec<(String, String)> {
     library
         .entries
         .iter()
-        .map(|entry| (entry.id.clone(), entry.name.clone()))
+        .map(|entry| (entry.id.clone(), entry.name().to_string()))
         .collect()
 }
 
@@ -170,8 +168,7 @@ fn edit(library: &mut Library, edit: &Edit, side: &str, counter: &mut u32) {
         }
         Edit::Rename(idx, name) if len > 0 => {
             let entry = &mut library.entries[idx % len];
-            entry.name = format!("{side}-renamed-{name}");
-            entry.state.name = entry.name.clone();
+            entry.state.name = format!("{side}-renamed-{name}");
         }
         Edit::Delete(idx) if len > 0 => {
             library.entries.remove(idx % len);
@@ -218,12 +215,12 @@ proptest! {
         let ids: HashSet<&str> = merged.entries.iter().map(|entry| entry.id.as_str()).collect();
         prop_assert_eq!(ids.len(), merged.entries.len(), "ids are unique");
         let kept = |wanted: &LibraryEntry| {
-            merged.entries.iter().any(|entry| entry.name == wanted.name && entry.state == wanted.state)
+            merged.entries.iter().any(|entry| entry.name() == wanted.name() && entry.state == wanted.state)
         };
         for (side, other) in [(&ours, &theirs), (&theirs, &ours)] {
             for wanted in &side.entries {
                 if !base.entries.contains(wanted) {
-                    prop_assert!(kept(wanted), "added or changed: {:?}", wanted.name);
+                    prop_assert!(kept(wanted), "added or changed: {:?}", wanted.name());
                 }
             }
             for old in &base.entries {
@@ -274,7 +271,7 @@ fn names(tab: &AppState) -> Vec<String> {
     tab.library
         .entries
         .iter()
-        .map(|entry| entry.name.clone())
+        .map(|entry| entry.name().to_string())
         .collect()
 }
 

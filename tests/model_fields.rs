@@ -4,6 +4,7 @@
 
 use pathways::model::{plan_defaults, Field, Plan, Scenario};
 use pathways::share::{decode_file, decode_link, encode_file, encode_link, ShareState};
+use serde_json::Value;
 
 fn plans() -> Vec<Plan> {
     let demo = Plan::from_json(include_str!("fixtures/plan-demo-county.json"))
@@ -31,6 +32,47 @@ fn moved_value(field: Field, defaults: &Scenario) -> f64 {
         down
     } else {
         default + step
+    }
+}
+
+/// A path in a scenario (`industries[1].growth_pct[0]`) as a JSON pointer
+/// into a scenario file.
+fn pointer(path: &str) -> String {
+    let path = path.replace(['.', '['], "/").replace(']', "");
+    format!("/state/scenario/{path}")
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// The field is written under its file key at its path, and that key is
+/// what the reader reads: without it, a required field is missing (named
+/// by its path) and an optional one reads as the plan's value.
+fn file_key_round_trips(plan: &Plan, field: Field, file: &str, value: f64) {
+    let key = field.file_key();
+    let path = field.path();
+    let (object_path, last) = path.rsplit_once('.').unwrap_or(("", &path));
+    assert!(last.starts_with(key), "{field:?}: {key} in {path}");
+    let mut json: Value = serde_json::from_str(file).expect("the file is JSON");
+    let written = json.pointer(&pointer(&path)).and_then(Value::as_f64);
+    assert_eq!(written, Some(value), "{field:?} written at {path}");
+    json.pointer_mut(&pointer(object_path))
+        .and_then(Value::as_object_mut)
+        .and_then(|object| object.remove(key))
+        .unwrap_or_else(|| panic!("{field:?}: {object_path} holds {key}"));
+    match decode_file(plan, &json.to_string()) {
+        Ok(state) => {
+            assert!(field.file_optional(), "{field:?} read without {key}");
+            assert_eq!(
+                Some(field.get(&state.scenario)),
+                field.plan_value(plan),
+                "{field:?} without {key}"
+            );
+        }
+        Err(error) => {
+            assert!(!field.file_optional(), "{field:?}: {error}");
+            let missing = format!("state.scenario.{object_path}.{key}: missing");
+            assert!(error.to_string().contains(&missing), "{field:?}: {error}");
+        }
     }
 }
 
@@ -74,6 +116,7 @@ fn every_field_round_trips_through_link_file_and_validation() {
             let from_file = decode_file(&plan, &file)
                 .unwrap_or_else(|error| panic!("{field:?} through the file: {error}"));
             assert_eq!(from_file.scenario, scenario, "{field:?} through the file");
+            file_key_round_trips(&plan, field, &file, value);
 
             // Out of range: refused, naming the field's path.
             let too_big = field.range().end() * 2.0 + 1.0;

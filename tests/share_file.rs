@@ -37,10 +37,12 @@ fn decode_inverts_encode_on_libraries() {
             .enumerate()
             .map(|(idx, (state, name, note, saved_at))| LibraryEntry {
                 id: format!("{idx}-{name}"),
-                name,
-                note,
                 saved_at,
-                state,
+                state: ShareState {
+                    name,
+                    note,
+                    ..state
+                },
             })
             .collect(),
     });
@@ -182,10 +184,11 @@ fn every_bad_field_is_named_with_its_path() {
 fn a_damaged_library_keeps_every_readable_entry() {
     let entry = |id: &str, name: &str| LibraryEntry {
         id: id.to_string(),
-        name: name.to_string(),
-        note: String::new(),
         saved_at: "2025-03-01T08:00:00Z".to_string(),
-        state: ShareState::defaults(&PLAN),
+        state: ShareState {
+            name: name.to_string(),
+            ..ShareState::defaults(&PLAN)
+        },
     };
     let library = Library {
         entries: vec![

@@ -123,8 +123,6 @@ fn corpus() -> Corpus {
                     .enumerate()
                     .map(|(idx, state)| LibraryEntry {
                         id: format!("e{idx}"),
-                        name: state.name.clone(),
-                        note: state.note.clone(),
                         saved_at: "2025-01-01T00:00:00Z".to_string(),
                         state: state.clone(),
                     })
@@ -403,12 +401,12 @@ fn file_error_stage(error: &FileError) -> Stage {
 fn problems_stage(problems: &[FileProblem]) -> Stage {
     if problems
         .iter()
-        .any(|problem| matches!(problem.path.as_str(), "version" | "plan"))
+        .any(|problem| matches!(problem.problem.field.as_str(), "version" | "plan"))
     {
         return Stage::Check;
     }
     let validation = |problem: &FileProblem| {
-        let expected = problem.expected.en.as_str();
+        let expected = problem.problem.allowed.en.as_str();
         let is_range = expected.starts_with(|c: char| c.is_ascii_digit() || c == '-')
             && expected.contains("..=");
         is_range

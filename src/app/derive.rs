@@ -14,8 +14,8 @@ use std::rc::Rc;
 use crate::app::i18n::Lang;
 use crate::chart::{CompositionSpec, LineChartSpec, Series, ShareStrip, YearMarker};
 use crate::model::{
-    evaluate, new_drivers_test, project, GoalEvaluation, Group, Measure, NewDriversTest, Plan,
-    Projection, Scenario,
+    evaluate, new_drivers_test, project, GoalEvaluation, Group, NewDriversTest, Plan, Projection,
+    Scenario,
 };
 
 /// Everything derived from one (plan, scenario, language).
@@ -85,9 +85,7 @@ pub fn composition_spec(
     let total = |group: Group| -> Vec<f64> {
         let mut sums = vec![0.0; n_years];
         for (industry_idx, industry) in plan.industries.iter().enumerate() {
-            let counted =
-                scenario.interpretation.include_vegetables || industry.measure == Measure::Revenue;
-            if industry.group == group && counted {
+            if industry.group == group && scenario.counts_in_lead_test(plan, industry_idx) {
                 for (sum, value) in sums.iter_mut().zip(projection.industry(industry_idx)) {
                     *sum += value;
                 }

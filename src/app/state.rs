@@ -123,10 +123,18 @@ pub type SharedParts = (
     Rc<Vec<NamedScenario>>,
 );
 
-/// What presentation mode steps through.
+/// What presentation mode steps through: one message per slide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slide {
+    /// The headline strip and the scorecard.
+    Headline,
+    /// Traditional against emerging revenue.
+    Composition,
+    /// A view shown whole: the industries (2×4), the indicators (2×2), the
+    /// comparison.
     View(View),
+    /// The lead test.
+    LeadTest,
     /// Compared scenario `idx`: its summary, 2028 test and scorecard.
     Compared(usize),
     /// The closing slide: the QR code of the current link.
@@ -134,18 +142,18 @@ pub enum Slide {
 }
 
 impl AppState {
-    /// The slides of presentation mode, in order: the result views, each
-    /// compared scenario and the comparison, then the closing slide.
+    /// The slides of presentation mode, in order: the headline and
+    /// scorecard, the composition, the industries, the indicators, the lead
+    /// test, each compared scenario and the comparison, then the closing
+    /// slide.
     pub fn slides(&self) -> Vec<Slide> {
-        let mut slides: Vec<Slide> = [
-            View::Overview,
-            View::Industries,
-            View::Indicators,
-            View::Analysis,
-        ]
-        .into_iter()
-        .map(Slide::View)
-        .collect();
+        let mut slides = vec![
+            Slide::Headline,
+            Slide::Composition,
+            Slide::View(View::Industries),
+            Slide::View(View::Indicators),
+            Slide::LeadTest,
+        ];
         if !self.compare.is_empty() {
             slides.extend((0..self.compare.len()).map(Slide::Compared));
             slides.push(Slide::View(View::Compare));
@@ -649,10 +657,9 @@ impl Reducible for AppState {
                 let mut library = (*self.library).clone();
                 let mut state = self.share_state();
                 state.name = name.clone();
+                state.note = bounded(&self.note, MAX_NOTE_CHARS);
                 library.entries.push(LibraryEntry {
                     id,
-                    name: name.clone(),
-                    note: bounded(&self.note, MAX_NOTE_CHARS),
                     saved_at,
                     state,
                 });
@@ -667,9 +674,7 @@ impl Reducible for AppState {
                 let Some(entry) = library.entries.iter_mut().find(|entry| entry.id == id) else {
                     return self;
                 };
-                let name = bounded(&name, MAX_NAME_CHARS);
-                entry.name = name.clone();
-                entry.state.name = name;
+                entry.state.name = bounded(&name, MAX_NAME_CHARS);
                 Rc::new(AppState {
                     library: Rc::new(library),
                     ..(*self).clone()
@@ -685,15 +690,12 @@ impl Reducible for AppState {
                 else {
                     return self;
                 };
-                let copy_name = copy_name(&entry.name);
-                let mut state = entry.state.clone();
-                state.name = copy_name.clone();
+                let mut state = entry.state;
+                state.name = copy_name(&state.name);
                 library.entries.push(LibraryEntry {
                     id: new_id,
-                    name: copy_name,
                     saved_at,
                     state,
-                    ..entry
                 });
                 Rc::new(AppState {
                     library: Rc::new(library),
@@ -829,6 +831,7 @@ impl Reducible for AppState {
                 }
                 let view = match slides[next] {
                     Slide::View(view) => view,
+                    Slide::Headline | Slide::Composition | Slide::LeadTest => View::Overview,
                     Slide::Compared(_) | Slide::Closing => self.view,
                 };
                 Rc::new(AppState {

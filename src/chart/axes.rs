@@ -262,9 +262,9 @@ impl Layout {
             Layout {
                 margin: 6.0,
                 margin_right: 14.0,
-                x_label_area: 22.0,
-                y_label_area: 54.0,
-                font: 11.0,
+                x_label_area: 24.0,
+                y_label_area: 60.0,
+                font: 13.0,
             }
         } else {
             Layout {
@@ -327,7 +327,13 @@ pub(crate) fn frame<'a, DB: DrawingBackend>(
     if text.x_labels && !text.x_desc.is_empty() {
         mesh.x_desc(text.x_desc);
     }
-    if !text.y_desc.is_empty() {
+    // The value axis's description runs up the side: drawn only when it
+    // fits the chart's height (a short panel keeps its numbers and title).
+    let height = f64::from(area.dim_in_pixel().1);
+    let y_desc_fits = area
+        .estimate_text_size(text.y_desc, &TextStyle::from(style.font(layout.font)))
+        .is_ok_and(|(width, _)| f64::from(width) <= height);
+    if !text.y_desc.is_empty() && y_desc_fits {
         mesh.y_desc(text.y_desc);
     }
     mesh.draw()?;

@@ -180,7 +180,7 @@ pub fn draw_composition<DB: DrawingBackend>(
         traditional_edge,
         traditional_colour,
         LineKind::Solid,
-        1.5,
+        2.0,
         style,
     )?;
     let total_edge = finite_runs(&spec.years, &total);
@@ -189,7 +189,7 @@ pub fn draw_composition<DB: DrawingBackend>(
         total_edge,
         emerging_colour,
         LineKind::Solid,
-        1.5,
+        2.0,
         style,
     )?;
     if let Some(marker) = &spec.marker {

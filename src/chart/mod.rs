@@ -50,6 +50,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod axes;
 mod composition;
@@ -372,11 +373,21 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         }
         if let Some((goal_year, goal_value)) = series.goal.filter(|(_, value)| value.is_finite()) {
             let size = style.width(7.0) as i32;
+            // The goal's value beside its diamond, in the series' colour.
+            let value_font = label_font
+                .clone()
+                .color(&colour)
+                .pos(Pos::new(HPos::Left, VPos::Center));
             chart.draw_series(std::iter::once(
                 EmptyElement::at((goal_year as i32, axes::clamp_near(goal_value, 0.0, y_max)))
                     + Polygon::new(
                         vec![(0, -size), (size, 0), (0, size), (-size, 0)],
                         colour.filled(),
+                    )
+                    + plotters::element::Text::new(
+                        format!("{goal_value:.0}"),
+                        (size + size / 2, 0),
+                        value_font,
                     ),
             ))?;
         }

@@ -3,8 +3,9 @@
 //! A [`Field`] names one number (an industry's growth in a phase, the GDP
 //! base, the runs …). Everything else about it is a method here, so the
 //! input panel, [`Scenario::validate`], [`Scenario::from_plan_values`], the
-//! link codec (`share::link`), the file writer's check, the summary's
-//! changed-inputs list and the sensitivity levers all read one description:
+//! link codec (`share::link`), the file reader and writer (`share::file`),
+//! the summary's changed-inputs list and the sensitivity levers all read one
+//! description:
 //!
 //! | what | method |
 //! |---|---|
@@ -16,6 +17,7 @@
 //! | bounds, slider range, step, decimals | [`Field::range`], [`Field::slider_range`], [`Field::step`], [`Field::decimals`] |
 //! | the plan's default and its provenance | [`Field::plan_value`], [`Field::provenance`] |
 //! | link key and position | [`Field::link_slot`] |
+//! | file key, optional in a file | [`Field::file_key`], [`Field::file_optional`] |
 //! | sensitivity step | [`Field::sensitivity`], [`Field::stepped`], [`Field::step_text`] |
 //!
 //! Adding an input means one variant here, its arms in these methods (the
@@ -555,6 +557,40 @@ impl Field {
             Field::Runs => "uncertainty.runs".into(),
             Field::LeadRatio => "interpretation.emerging_to_traditional_min_ratio".into(),
         }
+    }
+
+    /// The field's key in its object of a scenario file (`share::file`),
+    /// e.g. `base_yi_yuan`; the two phases of a growth, and every industry's
+    /// σ, share one key that holds a list.
+    pub fn file_key(self) -> &'static str {
+        match self {
+            Field::Growth { .. } => "growth_pct",
+            Field::IndustryBase(_) => "base_yi_yuan",
+            Field::ValueAddedRatio(_) => "value_added_ratio",
+            Field::IndustrialFraction(_) => "industrial_fraction",
+            Field::HighTechFraction(_) => "high_tech_fraction",
+            Field::HighTechUpgrade(_) => "high_tech_upgrade_pp",
+            Field::SeiFraction(_) => "sei_fraction",
+            Field::Sigma(_) => "sigma_pp",
+            Field::GdpBase => "gdp_base_yi_yuan",
+            Field::ProductivityBase => "productivity_base_wan_yuan",
+            Field::SeiShareBase => "sei_share_base_pct",
+            Field::HighTechShareBase => "high_tech_share_base_pct",
+            Field::RdShareBase => "rd_share_base_pct",
+            Field::RestOfEconomyGrowth(_) => "rest_of_economy_growth_pct",
+            Field::EmploymentGrowth => "employment_growth_pct",
+            Field::RdIntensityChange => "rd_intensity_change_pct",
+            Field::Correlation => "correlation",
+            Field::Runs => "runs",
+            Field::LeadRatio => "emerging_to_traditional_min_ratio",
+        }
+    }
+
+    /// Whether a scenario file may leave the field out (it came after the
+    /// first files): the writer omits it when it is the plan's value, and
+    /// a file without it reads the plan's.
+    pub fn file_optional(self) -> bool {
+        matches!(self, Field::HighTechUpgrade(_) | Field::SeiFraction(_))
     }
 
     /// The link list key and the position in that list (see `share::link`).

@@ -298,11 +298,15 @@ pub struct Goal {
     pub comparison: Comparison,
     pub unit: Text,
     pub tracking: Tracking,
-    #[serde(default)]
-    pub series: Option<SeriesRef>,
+    /// The file's `series`, as written there. Read only by validation,
+    /// which resolves it into `series_id` and leaves `None` here, so a
+    /// loaded plan holds the series once.
+    #[serde(default, rename = "series", skip_serializing)]
+    series_in_file: Option<SeriesRef>,
     #[serde(default)]
     pub note: Option<Text>,
-    /// `series` resolved to indices on load.
+    /// The series a projected goal is judged on, resolved to indices on
+    /// load from the file's `series`; `None` for a goal tracked by hand.
     #[serde(skip)]
     pub series_id: Option<SeriesId>,
 }
@@ -1032,7 +1036,7 @@ impl Plan {
                 _ => {}
             }
             goal.series_id = None;
-            match (goal.tracking, &goal.series) {
+            match (goal.tracking, goal.series_in_file.take()) {
                 (Tracking::Projected, None) => {
                     problems.push(problem(
                         format!("{path}.series"),
@@ -1060,12 +1064,12 @@ impl Plan {
                     }
                     let series_id = match series {
                         SeriesRef::Industry(id) => {
-                            match industry_ids.iter().position(|known| known == id) {
+                            match industry_ids.iter().position(|known| *known == id) {
                                 Some(industry_idx) => Some(SeriesId::Industry(industry_idx)),
                                 None => {
                                     problems.push(unknown_id(
                                         &format!("{path}.series"),
-                                        id,
+                                        &id,
                                         "产业",
                                         "industry",
                                     ));

@@ -24,16 +24,17 @@
 //! let plan = Plan::shouguang_2018().unwrap();
 //! let entry = |id: &str, name: &str| LibraryEntry {
 //!     id: id.to_string(),
-//!     name: name.to_string(),
-//!     note: String::new(),
 //!     saved_at: String::new(),
-//!     state: ShareState::defaults(&plan),
+//!     state: ShareState {
+//!         name: name.to_string(),
+//!         ..ShareState::defaults(&plan)
+//!     },
 //! };
 //! let base = Library { entries: vec![entry("a", "A")] };
 //! let ours = Library { entries: vec![entry("a", "A"), entry("b", "saved here")] };
 //! let theirs = Library { entries: vec![entry("a", "A renamed there")] };
 //! let merged = merge_libraries(&base, &ours, &theirs);
-//! let names: Vec<&str> = merged.library.entries.iter().map(|e| e.name.as_str()).collect();
+//! let names: Vec<&str> = merged.library.entries.iter().map(|e| e.name()).collect();
 //! assert_eq!(names, ["A renamed there", "saved here"]);
 //! assert!(merged.conflicts.is_empty());
 //! ```
@@ -96,8 +97,8 @@ pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Libr
                 } else {
                     let kept_as = fresh_id(&their.id, &mut taken);
                     merged.conflicts.push(MergeConflict::BothChanged {
-                        name: our.name.clone(),
-                        other_name: their.name.clone(),
+                        name: our.name().to_string(),
+                        other_name: their.name().to_string(),
                         kept_as: kept_as.clone(),
                     });
                     merged.library.entries.push(their.clone());
@@ -111,7 +112,7 @@ pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Libr
                 // Deleted here: gone, unless the other side changed it since.
                 if old != *their {
                     merged.conflicts.push(MergeConflict::DeletedHere {
-                        name: their.name.clone(),
+                        name: their.name().to_string(),
                     });
                     merged.library.entries.push(their.clone());
                 }
@@ -128,7 +129,7 @@ pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Libr
             Some(old) if old == *our => {}
             Some(_) => {
                 merged.conflicts.push(MergeConflict::DeletedThere {
-                    name: our.name.clone(),
+                    name: our.name().to_string(),
                 });
                 merged.library.entries.push(our.clone());
             }

@@ -14,8 +14,9 @@
 //!   plan's defaults; the grammar is in [`link`];
 //! * the **file** ([`encode_file`], [`decode_file`]) and the **library**
 //!   ([`encode_library`], [`decode_library`]): a JSON envelope
-//!   `{ "format", "version": 1, "plan", … }` around a frozen `…V1` serde
-//!   counterpart of the state, converted both ways (see [`file`]);
+//!   `{ "format", "version": 1, "plan", … }` around the frozen version-1
+//!   layout of the state, whose numeric scenario keys are the field table's
+//!   (see [`file`]);
 //! * the **CSV** of every projected series ([`projection_csv`]).
 //!
 //! Old formats keep decoding: `tests/fixtures/links-v1.txt` and

@@ -66,12 +66,14 @@ pub fn measure_text(font: &str, size_px: f64, text: &str) -> f64 {
 }
 
 /// Draws `chart` on `canvas` (already sized in device pixels) at `scale`:
-/// recorded once, then replayed.
+/// recorded once, then replayed. Returns the size of its smallest text in
+/// device pixels (infinite when it has none), so the page can say how large
+/// its chart type is.
 pub fn draw_chart_on(
     canvas: &HtmlCanvasElement,
     chart: AnyChart<'_>,
     scale: f64,
-) -> Result<(), String> {
+) -> Result<f64, String> {
     let context = context_2d(canvas).ok_or("no 2D context")?;
     let style = ChartStyle {
         scale,
@@ -83,7 +85,11 @@ pub fn draw_chart_on(
         &style,
         &measure_text,
     )?;
-    replay(&context, &list).map_err(|error| format!("canvas refused a drawing: {error:?}"))
+    replay(&context, &list).map_err(|error| format!("canvas refused a drawing: {error:?}"))?;
+    Ok(list
+        .texts()
+        .map(|text| text.size)
+        .fold(f64::INFINITY, f64::min))
 }
 
 /// The last colours, width and font set on the context, so a long list sets

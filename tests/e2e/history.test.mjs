@@ -183,17 +183,24 @@ describe('presentation mode', () => {
     await page.getByTestId('present').click();
     await page.getByTestId('presentation-bar').waitFor();
     assert.equal(await page.locator('.assumptions').isVisible(), false, 'controls hidden');
-    assert.equal(await page.getByTestId('slide-number').textContent(), '1/5');
-    await page.getByTestId('view-overview').waitFor();
+    assert.equal(await page.getByTestId('slide-number').textContent(), '1/6');
+    // One message per slide: the headline and scorecard, the composition,
+    // the industries, the indicators, the lead test, the QR code.
+    await page.getByTestId('slide-headline').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('slide-composition').waitFor({ timeout: 10_000 });
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('view-industries').waitFor({ timeout: 10_000 });
     await page.keyboard.press('PageDown');
     await page.getByTestId('view-indicators').waitFor({ timeout: 10_000 });
     await page.keyboard.press('PageUp');
     await page.getByTestId('view-industries').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('slide-lead').waitFor({ timeout: 10_000 });
     for (let press = 0; press < 5; press += 1) await page.keyboard.press('ArrowRight');
     await page.getByTestId('closing-slide').waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByTestId('slide-number').textContent(), '5/5');
+    assert.equal(await page.getByTestId('slide-number').textContent(), '6/6');
     await page.getByTestId('qr-code').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation-bar').waitFor({ state: 'detached', timeout: 10_000 });
@@ -216,8 +223,8 @@ describe('presentation with compared scenarios', () => {
     await page.getByTestId('compared-legend').waitFor({ timeout: 10_000 });
     await page.getByTestId('present').click();
     await page.getByTestId('presentation-bar').waitFor();
-    assert.equal(await page.getByTestId('slide-number').textContent(), '1/8', '4 views, 2 scenarios, the comparison, the QR');
-    for (let press = 0; press < 4; press += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByTestId('slide-number').textContent(), '1/9', '5 slides of the scenario, 2 compared, the comparison, the QR');
+    for (let press = 0; press < 5; press += 1) await page.keyboard.press('ArrowRight');
     await page.getByTestId('compared-slide').waitFor({ timeout: 10_000 });
     assert.match(await page.getByTestId('compared-slide').textContent(), /趋势/);
     await page.keyboard.press('ArrowRight');

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
+import { AppPage, useBrowserSuite, visibleChartsDrawn, watchPage } from './support.mjs';
 
 const fivePlan = fileURLToPath(new URL('../fixtures/plan-five-industries.json', import.meta.url));
 const VIEWS = ['overview', 'industries', 'indicators', 'analysis', 'compare', 'register', 'sources', 'share', 'brief'];
@@ -38,14 +38,7 @@ function foreignText(page) {
   }, FOREIGN.map((pattern) => pattern.source));
 }
 
-/** Every canvas of the page drawn at least once (with a deadline). */
-function chartsDrawn(page) {
-  return page.waitForFunction(
-    () => [...document.querySelectorAll('canvas')].every((canvas) => Number(canvas.dataset.drawCount ?? 0) > 0),
-    null,
-    { timeout: 15_000 },
-  );
-}
+const chartsDrawn = visibleChartsDrawn;
 
 async function setLanguage(page, lang) {
   const tag = lang === 'zh' ? 'zh-CN' : 'en';

@@ -4,22 +4,11 @@
 // solve benchmark (performance.now() around the solve, in the release wasm).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
+import { openApp, useBrowserSuite } from './support.mjs';
 
 const suite = useBrowserSuite();
 
-async function open(viewport, lang) {
-  const context = await suite.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watchPage(page, suite.server.url.replace(/\/$/, ''));
-  const app = new AppPage(page);
-  await app.goto(suite.server.url);
-  if (lang === 'en') {
-    await app.toggleLanguage();
-    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
-  }
-  return { context, page, problems, app };
-}
+const open = (viewport, lang) => openApp(suite.browser, suite.server.url, viewport, lang);
 
 /** The ms figure the preview shows. */
 async function solveTime(page) {
@@ -77,6 +66,8 @@ describe('the solver', () => {
 
   test('a locked input stays, and a locked conflict names the goals and the lock (English, phone)', async () => {
     const { context, page, problems } = await open({ width: 390, height: 844 }, 'en');
+    // On a phone the assumptions open from the sticky button.
+    await page.getByTestId('drawer-toggle').click();
     await page.getByTestId('preset-trend').click();
     const lock = page.getByTestId('lock-growth-chemicals-0');
     await lock.click();

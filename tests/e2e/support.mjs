@@ -177,6 +177,35 @@ export class AppPage {
   }
 }
 
+/**
+ * A fresh context at `viewport` (more context options in `options`), the app
+ * opened from `url` and drawn, in `lang` ('zh' or 'en').
+ */
+export async function openApp(browser, url, viewport, lang = 'zh', options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  const problems = watchPage(page, url.replace(/\/$/, ''));
+  const app = new AppPage(page);
+  await app.goto(url);
+  if (lang === 'en') {
+    await app.toggleLanguage();
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
+  }
+  return { context, page, problems, app };
+}
+
+/** Every canvas the page shows drawn at least once (with a deadline); a
+ * canvas that is hidden has no size to draw at. */
+export function visibleChartsDrawn(page) {
+  return page.waitForFunction(
+    () => [...document.querySelectorAll('canvas')]
+      .filter((canvas) => canvas.getClientRects().length > 0)
+      .every((canvas) => Number(canvas.dataset.drawCount ?? 0) > 0),
+    null,
+    { timeout: 15_000 },
+  );
+}
+
 /** Percentile of a sorted array, nearest rank. */
 export function percentile(sorted, fraction) {
   if (sorted.length === 0) return NaN;

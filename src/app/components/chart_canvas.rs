@@ -55,7 +55,8 @@ pub struct ChartCanvasProps {
 /// After every draw the canvas carries `data-drawn-at` (the time the draw
 /// finished, from `performance.now()`) and `data-draw-count`, so the e2e
 /// suite measures input-to-redraw time without guessing; `data-draw-ms`
-/// is the time the drawing itself took.
+/// is the time the drawing itself took, and `data-min-text-px` the size of
+/// its smallest text on screen (CSS px).
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
@@ -67,12 +68,20 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
                 return;
             };
-            let Some(scale) = web::fit_canvas_to_css_box(&canvas) else {
+            let Some(ratio) = web::fit_canvas_to_css_box(&canvas) else {
                 return;
             };
+            let scale = ratio * web::chart_zoom(&canvas);
             let started_ms = web::now_ms();
             match web::canvas::draw_chart_on(&canvas, chart.as_any(), scale) {
-                Ok(()) => {
+                Ok(smallest_text) => {
+                    // The smallest chart type as it reads on screen, in CSS px.
+                    if smallest_text.is_finite() {
+                        let _ = canvas.set_attribute(
+                            "data-min-text-px",
+                            &format!("{:.1}", smallest_text / ratio),
+                        );
+                    }
                     *draw_count.borrow_mut() += 1;
                     let _ =
                         canvas.set_attribute("data-draw-count", &draw_count.borrow().to_string());

@@ -152,7 +152,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
                 max={props.slider_max.to_string()}
                 step={props.step.to_string()}
                 value={props.value.to_string()}
-                aria-valuetext={format!("{:.prec$} {}", props.value, props.unit, prec = props.decimals)}
+                aria-valuetext={format!("{} {}", props.lang.number(props.value, props.decimals), props.unit)}
                 oninput={on_slider}
                 data-testid={slider_id}
             />

@@ -48,7 +48,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
             cells: series
                 .values
                 .iter()
-                .map(|value| format!("{value:.prec$}", prec = props.decimals))
+                .map(|value| props.lang.number(*value, props.decimals))
                 .collect(),
         })
         .collect();

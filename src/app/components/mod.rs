@@ -3,18 +3,24 @@
 
 mod chart_canvas;
 mod data_table;
+mod drawer;
 mod header;
 mod input_slider;
 mod line_chart;
+mod notice_bar;
 mod number_field;
 mod provenance_badge;
 mod qr_code;
+mod view_tabs;
 
 pub use chart_canvas::{ChartCanvas, ChartCanvasProps, ChartData};
 pub use data_table::{DataRow, DataTable, DataTableProps};
+pub use drawer::{Drawer, DrawerProps};
 pub use header::Header;
 pub use input_slider::{InputSlider, InputSliderProps};
 pub use line_chart::{LineChart, LineChartProps};
+pub use notice_bar::notice_bar;
 pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps, ParseProblem};
 pub use provenance_badge::{ProvenanceBadge, ProvenanceBadgeProps};
 pub use qr_code::{qr_svg, QrCode, QrCodeProps};
+pub use view_tabs::view_tabs;

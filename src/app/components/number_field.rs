@@ -49,8 +49,8 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         Some(ParseProblem::OutOfRange) => Some(format!(
             "{}({} … {})",
             ParseProblem::OutOfRange.message(strings),
-            format_value(props.min, props.decimals),
-            format_value(props.max, props.decimals)
+            props.lang.number(props.min, props.decimals),
+            props.lang.number(props.max, props.decimals)
         )),
         Some(problem) => Some(problem.message(strings).to_string()),
         None => props.refusal.as_ref().map(|refusal| refusal.to_string()),

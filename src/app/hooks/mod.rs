@@ -4,6 +4,7 @@
 mod use_autosave;
 mod use_derivation;
 mod use_document_lang;
+mod use_file_io;
 mod use_library_sync;
 mod use_monte_carlo;
 mod use_presentation_keys;
@@ -14,6 +15,7 @@ mod use_window_width;
 pub use use_autosave::use_autosave;
 pub use use_derivation::use_derivation;
 pub use use_document_lang::use_document_lang;
+pub use use_file_io::{use_file_io, FileActions};
 pub use use_library_sync::use_library_sync;
 pub use use_monte_carlo::{use_monte_carlo, MonteCarloRun, MONTE_CARLO_DEBOUNCE_MS};
 pub use use_presentation_keys::use_presentation_keys;

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::app::i18n::{Lang, StorageProblem};
+use super::use_library_sync::storage_problem;
+use crate::app::i18n::Lang;
 use crate::app::persist::{key_for, AUTOSAVE_KEY};
 use crate::app::state::{Action, AppState, Notice};
 use crate::share::encode_file;
@@ -40,14 +41,4 @@ pub fn use_autosave(state: UseReducerHandle<AppState>) {
         });
     }
     super::use_library_sync(state);
-}
-
-/// The message's word for a storage error.
-pub(super) fn storage_problem(error: &web::StorageError) -> StorageProblem {
-    match error {
-        web::StorageError::QuotaExceeded => StorageProblem::Full,
-        web::StorageError::Unavailable | web::StorageError::WriteFailed => {
-            StorageProblem::Unavailable
-        }
-    }
 }

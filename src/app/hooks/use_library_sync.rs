@@ -2,8 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_autosave::storage_problem;
-use crate::app::i18n::Lang;
+use crate::app::i18n::{Lang, StorageProblem};
 use crate::app::persist::{
     back_up_library, key_for, read_stored_library, StoredLibrary, LIBRARY_KEY,
 };
@@ -108,5 +107,15 @@ pub fn use_library_sync(state: UseReducerHandle<AppState>) {
                 }
             }
         });
+    }
+}
+
+/// The message's word for a storage error.
+pub(super) fn storage_problem(error: &web::StorageError) -> StorageProblem {
+    match error {
+        web::StorageError::QuotaExceeded => StorageProblem::Full,
+        web::StorageError::Unavailable | web::StorageError::WriteFailed => {
+            StorageProblem::Unavailable
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! keeps them in a sibling file (`register.rs`, `sources.rs`) as another
 //! `impl Lang` block, so the strings still live only under `i18n/`.
 
+mod overview;
 mod plan_words;
 mod register;
 mod share;
@@ -11,6 +12,7 @@ mod solve;
 mod sources;
 mod storage;
 
+pub use overview::OverviewStrings;
 pub use register::RegisterStrings;
 pub use share::ShareStrings;
 pub use solve::SolveStrings;
@@ -165,29 +167,31 @@ impl Lang {
         self.fill(plan, &label)
     }
 
-    /// A number with thousands separators and `decimals` decimals.
+    /// A number as every view shows it: [`crate::explain::number`] in this
+    /// language (thousands grouped in English, and in Chinese from 10,000
+    /// up; never "-0"). Negative numbers keep the ASCII "-" the views have
+    /// always shown; running text (`explain`) writes a true minus "−".
     pub fn number(self, value: f64, decimals: usize) -> String {
-        if !value.is_finite() {
-            return "—".into();
-        }
-        let text = format!("{:.decimals$}", value.abs());
-        let (integer, fraction) = match text.split_once('.') {
-            Some((integer, fraction)) => (integer.to_string(), Some(fraction.to_string())),
-            None => (text.clone(), None),
-        };
-        let mut grouped = String::new();
-        for (idx, digit) in integer.chars().enumerate() {
-            if idx > 0 && (integer.len() - idx) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
-        let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-        let sign = if negative { "-" } else { "" };
-        match fraction {
-            Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-            None => format!("{sign}{grouped}"),
-        }
+        ascii_minus(crate::explain::number(value, decimals, self == Lang::Zh))
+    }
+
+    /// [`Lang::number`] with a sign always ("+12.5", "-3.0", "0.0" for what
+    /// rounds to zero), as [`crate::explain::signed_number`].
+    pub fn signed_number(self, value: f64, decimals: usize) -> String {
+        ascii_minus(crate::explain::signed_number(
+            value,
+            decimals,
+            self == Lang::Zh,
+        ))
+    }
+}
+
+/// The views' minus sign: "−3" → "-3".
+fn ascii_minus(text: String) -> String {
+    if text.starts_with('\u{2212}') {
+        text.replacen('\u{2212}', "-", 1)
+    } else {
+        text
     }
 }
 
@@ -755,6 +759,25 @@ mod tests {
         assert_eq!(Lang::En.number(-0.01, 1), "0.0");
         assert_eq!(Lang::En.number(999.0, 0), "999");
         assert_eq!(Lang::En.number(f64::NAN, 1), "—");
+    }
+
+    #[test]
+    fn views_and_running_text_group_numbers_alike() {
+        for (value, decimals) in [(1234.5, 1), (12345.0, 0), (999.96, 1), (0.04, 2)] {
+            assert_eq!(
+                Lang::Zh.number(value, decimals),
+                crate::explain::number(value, decimals, true)
+            );
+            assert_eq!(
+                Lang::En.number(value, decimals),
+                crate::explain::number(value, decimals, false)
+            );
+        }
+        assert_eq!(Lang::Zh.number(1234.5, 1), "1234.5");
+        assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+        assert_eq!(Lang::En.signed_number(12.5, 1), "+12.5");
+        assert_eq!(Lang::Zh.signed_number(-3.0, 1), "-3.0");
+        assert_eq!(Lang::En.signed_number(0.01, 1), "0.0");
     }
 
     #[test]

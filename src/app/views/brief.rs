@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CompositionPanel, LeadTest, Scorecard, SummaryPanel};
+use super::{CompositionPanel, Headline, LeadTest, Scorecard, SummaryPanel};
 use crate::app::components::{LineChart, ProvenanceBadge};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
@@ -99,8 +99,19 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 }
                 <p class="brief-link">{ strings.brief_link }{ props.link.clone() }</p>
             </section>
+            <Headline plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
             <SummaryPanel plan={props.plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
                 evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            <div class="brief-charts">
+                <section class="panel">
+                    <h2>{ lang.fill(plan, strings.chart_heading) }</h2>
+                    <LineChart spec={props.industries.clone()} description={lang.fill(plan, strings.chart_description)}
+                        table_summary={strings.chart_table_summary} first_column={strings.table_industry}
+                        testid="brief-industry-chart" {lang} />
+                </section>
+                <CompositionPanel spec={props.composition.clone()} {lang} />
+            </div>
+            <Scorecard plan={props.plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
             <section class="panel brief-settings">
                 <h2>{ lang.fill(plan, strings.brief_settings) }</h2>
                 <table class="score-table">
@@ -114,20 +125,16 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 </table>
             </section>
             <LeadTest plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
-            <Scorecard plan={props.plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
-            <CompositionPanel spec={props.composition.clone()} {lang} />
-            <section class="panel">
-                <h2>{ lang.fill(plan, strings.chart_heading) }</h2>
-                <LineChart spec={props.industries.clone()} description={lang.fill(plan, strings.chart_description)}
-                    table_summary={strings.chart_table_summary} first_column={strings.table_industry}
-                    testid="brief-industry-chart" {lang} />
-            </section>
             <section class="panel brief-sources">
                 <h2>{ strings.brief_sources }</h2>
                 <p class="panel-note">{ lang.fill(plan, strings.baseline_note) }</p>
                 <ul class="brief-list">{ for published }</ul>
-                <h3>{ strings.brief_assumptions }</h3>
-                <ul class="brief-list">{ for assumptions }</ul>
+                // Every assumption with its rationale: on screen; on paper
+                // the note above says which values are assumptions.
+                <div class="no-print">
+                    <h3>{ strings.brief_assumptions }</h3>
+                    <ul class="brief-list">{ for assumptions }</ul>
+                </div>
             </section>
         </div>
     }

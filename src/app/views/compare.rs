@@ -109,14 +109,14 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         let (on_add, named) = (
             props.on_add.clone(),
             NamedScenario {
-                name: entry.name.clone(),
+                name: entry.name().to_string(),
                 scenario: entry.state.scenario.clone(),
             },
         );
         html! {
             <button type="button" class="preset" disabled={full}
                 onclick={Callback::from(move |_: MouseEvent| on_add.emit(named.clone()))}>
-                { entry.name.clone() }
+                { entry.name().to_string() }
             </button>
         }
     });

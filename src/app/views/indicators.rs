@@ -3,10 +3,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compare::{overlays, ComparedLegend};
+use super::scorecard::goal_marker;
 use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::chart::{AxisStart, Band, GoalMarker, IndicatorSpec};
+use crate::chart::{AxisStart, Band, IndicatorSpec};
 use crate::model::{
     formula, required_path, Bands, GoalEvaluation, GoalKind, Plan, Projection, Scenario, SeriesId,
 };
@@ -79,11 +80,7 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 .evaluations
                 .iter()
                 .find(|evaluation| evaluation.goal_idx < plan.goals.len() && plan.goals[evaluation.goal_idx].id == goal.id && evaluation.at_deadline)
-                .map(|evaluation| GoalMarker {
-                    year: evaluation.year,
-                    value: evaluation.target,
-                    label: format!("{} {}", evaluation.year, strings.goal_marker),
-                });
+                .map(|evaluation| goal_marker(evaluation, lang));
             let y_label = if *series == SeriesId::Productivity { strings.productivity_axis } else { strings.share_axis };
             let decimals = 2;
             rows.push(DataRow {

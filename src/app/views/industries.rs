@@ -3,10 +3,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compare::{overlays, ComparedLegend};
+use super::scorecard::goal_marker;
 use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::chart::{Band, GoalMarker, PanelSpec};
+use crate::chart::{Band, PanelSpec};
 use crate::model::{Bands, GoalEvaluation, Plan, Projection, SeriesId};
 
 #[derive(Properties, PartialEq)]
@@ -39,11 +40,7 @@ pub fn industries_view(props: &IndustriesViewProps) -> Html {
             .evaluations
             .iter()
             .filter(|evaluation| evaluation.series == SeriesId::Industry(industry_idx) && evaluation.at_deadline)
-            .map(|evaluation| GoalMarker {
-                year: evaluation.year,
-                value: evaluation.target,
-                label: format!("{} {}", evaluation.year, strings.goal_marker),
-            })
+            .map(|evaluation| goal_marker(evaluation, lang))
             .collect();
         let band = props.bands.as_ref().and_then(|bands| bands.industry(industry_idx)).map(|band| Band {
             p10: band.p10.clone(),

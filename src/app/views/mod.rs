@@ -9,8 +9,11 @@ mod compare;
 mod indicators;
 mod industries;
 mod overview;
+mod overview_view;
+mod present;
 mod register;
 mod scenario_extras;
+mod scorecard;
 mod share;
 mod solve;
 mod sources;
@@ -24,11 +27,16 @@ pub use compare::{
 pub use indicators::{IndicatorsView, IndicatorsViewProps};
 pub use industries::{IndustriesView, IndustriesViewProps};
 pub use overview::{
-    status_html, CompositionPanel, CompositionPanelProps, LeadTest, LeadTestProps, Scorecard,
-    ScorecardProps, SummaryPanel, SummaryPanelProps,
+    CompositionPanel, CompositionPanelProps, LeadTest, LeadTestProps, SummaryPanel,
+    SummaryPanelProps,
 };
+pub use overview_view::{OverviewView, OverviewViewProps};
+pub use present::{closing_slide, presentation_bar};
 pub use register::{GoalRegister, GoalRegisterProps};
 pub use scenario_extras::{InterpretationSwitches, ShockEditor};
+pub use scorecard::{
+    goal_decimals, goal_marker, status_html, Headline, HeadlineProps, Scorecard, ScorecardProps,
+};
 pub use share::{SharePanel, SharePanelProps};
 pub use solve::{SolvePanel, SolvePanelProps};
 pub use sources::{DataSources, DataSourcesProps};

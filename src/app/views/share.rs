@@ -160,7 +160,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         });
         html! {
             <li class="library-entry" key={id.clone()} data-testid={format!("library-{id}")}>
-                <input type="text" class="library-name" value={entry.name.clone()}
+                <input type="text" class="library-name" value={entry.name().to_string()}
                     aria-label={strings.rename} onchange={on_rename}
                     data-testid={format!("library-name-{id}")} />
                 <span class="library-date">{ entry.saved_at.chars().take(16).collect::<String>().replace('T', " ") }</span>

@@ -273,10 +273,7 @@ fn fit_table(plan: &Plan, scenario: &Scenario, lang: Lang) -> Html {
         return html! { <p class="panel-note">{ strings.fit_none }</p> };
     };
     let current = project(plan, scenario);
-    let signed = |value: f64| {
-        let sign = if value > 0.0 { "+" } else { "" };
-        format!("{sign}{}%", lang.number(value, 2))
-    };
+    let signed = |value: f64| format!("{}%", lang.signed_number(value, 2));
     let points = fit.points.iter().map(|point| {
         let now = current.value(SeriesId::Gdp, point.year);
         html! {

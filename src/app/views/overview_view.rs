@@ -1,0 +1,65 @@
+//! The overview tab: the summary, the lead test, the scorecard, the
+//! composition and the industries chart.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::overview::{CompositionPanel, LeadTest, SummaryPanel};
+use super::scorecard::{Headline, Scorecard};
+use crate::app::components::LineChart;
+use crate::app::i18n::Lang;
+use crate::app::shared::Shared;
+use crate::chart::{CompositionSpec, LineChartSpec};
+use crate::model::{Bands, GoalEvaluation, Plan, Scenario};
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewViewProps {
+    pub plan: Shared<Plan>,
+    pub scenario: Shared<Scenario>,
+    pub defaults: Shared<Scenario>,
+    pub evaluations: Shared<Vec<GoalEvaluation>>,
+    pub composition: Rc<CompositionSpec>,
+    pub industries: Rc<LineChartSpec>,
+    #[prop_or_default]
+    pub bands: Option<Shared<Bands>>,
+    pub lang: Lang,
+}
+
+/// The overview: what the scenario means, then the charts.
+#[function_component(OverviewView)]
+pub fn overview_view(props: &OverviewViewProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let plan = &props.plan;
+    html! {
+        <div class="view-stack overview" data-testid="view-overview">
+        <Headline plan={plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+        <section class="panel main-chart" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{ lang.fill(plan, strings.chart_heading) }</h2>
+            <p class="chart-key">
+                <span>{ strings.legend_projection }</span>
+                <span>{ strings.legend_goal }</span>
+            </p>
+            <LineChart
+                spec={props.industries.clone()}
+                description={lang.fill(plan, strings.chart_description)}
+                table_summary={strings.chart_table_summary}
+                first_column={strings.table_industry}
+                testid="industry-chart"
+                export_name={Some(AttrValue::from("pathways-industries"))}
+                {lang}
+            />
+            <p class="provenance-note">
+                <span class="badge badge-assumption">{ strings.badge_assumption }</span>
+                { lang.fill(plan, strings.baseline_note) }
+            </p>
+        </section>
+        <SummaryPanel plan={plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
+            evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+        <Scorecard plan={plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+        <LeadTest plan={plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+        <CompositionPanel spec={props.composition.clone()} {lang} />
+        </div>
+    }
+}
