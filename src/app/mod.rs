@@ -73,7 +73,15 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         let notice = plan_notice.or(startup.notice);
         AppState::open(plan, startup.opened, startup.library, notice, &embedded_id)
     });
-    use_url_sync(state.clone());
+    // The link, encoded once per change of what a link carries: for the
+    // address bar, the share view, the brief and the closing slide.
+    let link_body = {
+        let state = state.clone();
+        use_memo((state.plan.id.clone(), state.shared_parts()), move |_| {
+            encode_link(&state.plan, &state.share_state())
+        })
+    };
+    use_url_sync(state.clone(), link_body.clone());
     use_autosave(state.clone());
     let files = use_file_io(state.clone(), props.plan.0.clone());
     let lang = state.lang;
@@ -131,17 +139,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         .map(|run| format!("{:.3}", run.elapsed_ms));
     let monte_carlo_sequence = monte_carlo.as_ref().map(|run| run.sequence.to_string());
 
-    let link = {
-        let state = state.clone();
-        use_memo((state.plan.id.clone(), state.shared_parts()), move |_| {
-            AttrValue::from(format!(
-                "{}#{}",
-                web::page_address(),
-                encode_link(&state.plan, &state.share_state())
-            ))
-        })
-    };
-    let link = (*link).clone();
+    let link = AttrValue::from(format!("{}#{}", web::page_address(), link_body));
     let slide_view = match state.current_slide() {
         Some(Slide::Compared(idx)) => state.compare.get(idx).cloned().map(|named| html! {
             <ComparedSlide plan={plan.clone()} defaults={defaults.clone()} named={Rc::new(named)} {lang} />

@@ -216,12 +216,17 @@ pub fn join_list(items: &[String], zh: bool) -> String {
 
 /// A name from the plan inside an English sentence: the first letter
 /// lower-cased unless the word is an abbreviation ("High-end chemicals" →
-/// "high-end chemicals", "R&D spending" stays).
+/// "high-end chemicals", "R&D spending" stays). English names are written
+/// in ASCII letters; only those are lower-cased, so the bundle carries no
+/// Unicode case tables.
 pub(crate) fn in_sentence(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            let mut text: String = first.to_lowercase().collect();
+        (Some(first), Some(second))
+            if first.is_ascii_uppercase() && second.is_ascii_lowercase() =>
+        {
+            let mut text = String::with_capacity(name.len());
+            text.push(first.to_ascii_lowercase());
             text.push_str(&name[first.len_utf8()..]);
             text
         }

@@ -20,7 +20,7 @@ pub fn use_undo_shortcuts(on_undo: Callback<()>, on_redo: Callback<()>) {
                     if !(event.ctrl_key() || event.meta_key()) || typing_in_text(event) {
                         return;
                     }
-                    match (event.key().to_lowercase().as_str(), event.shift_key()) {
+                    match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
                         ("z", false) => {
                             event.prevent_default();
                             on_undo.emit(());

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::state::{Action, AppState, Notice};
-use crate::share::{decode_link, encode_link};
+use crate::share::decode_link;
 use crate::web;
 
 /// The shortest time between two in-place rewrites of the address bar.
@@ -44,19 +44,21 @@ impl Throttle {
 /// entry, throttled. The end of a gesture (the pointer released, focus
 /// leaving a field, a typed value committed) ends the undo step too, so two
 /// drags of one slider are two steps and two Back entries.
+///
+/// `link` is the state's link (the fragment, as `share::encode_link` writes
+/// it), encoded once by the root for the address bar and the share view
+/// alike.
 #[hook]
-pub fn use_url_sync(state: UseReducerHandle<AppState>) {
+pub fn use_url_sync(state: UseReducerHandle<AppState>, link: Rc<String>) {
     let last = use_mut_ref(|| None::<(u64, &'static str, &'static str)>);
     let throttle = use_mut_ref(Throttle::default);
     {
-        let state = state.clone();
         let throttle = throttle.clone();
-        use_effect_with(state.shared_parts(), move |_| {
-            let key = (state.history.steps(), state.view.id(), state.lang.tag());
-            let link = encode_link(&state.plan, &state.share_state());
-            let previous = last.replace(Some(key));
-            let push = previous.is_some_and(|previous| previous != key);
-            write(&throttle, link, push);
+        let key = (state.history.steps(), state.view.id(), state.lang.tag());
+        use_effect_with((link, key), move |(link, key)| {
+            let previous = last.replace(Some(*key));
+            let push = previous.is_some_and(|previous| previous != *key);
+            write(&throttle, (**link).clone(), push);
         });
     }
     {

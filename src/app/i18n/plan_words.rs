@@ -156,15 +156,20 @@ impl Lang {
 }
 
 /// A name inside an English sentence: "Quality vegetables" → "quality
-/// vegetables" (a word in capitals, like "IT", stays as it is).
+/// vegetables" (a word in capitals, like "IT", stays as it is). English
+/// names are written in ASCII letters; only those are lower-cased, so the
+/// bundle carries no Unicode case tables.
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
-            .to_lowercase()
-            .chain(std::iter::once(second))
-            .chain(chars)
-            .collect(),
+        (Some(first), Some(second))
+            if first.is_ascii_uppercase() && !second.is_ascii_uppercase() =>
+        {
+            std::iter::once(first.to_ascii_lowercase())
+                .chain(std::iter::once(second))
+                .chain(chars)
+                .collect()
+        }
         _ => name.to_string(),
     }
 }

@@ -107,7 +107,7 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 axis_start: AxisStart::Data,
                 overlays: overlays(props.compared.as_deref(), |projection| projection.series(*series).to_vec()),
             };
-            let id = format!("{series:?}").to_lowercase();
+            let id = format!("{series:?}").to_ascii_lowercase();
             Some(html! {
                 <figure class="chart panel-figure" key={id.clone()} data-testid={format!("indicator-panel-{id}")}>
                     <ChartCanvas chart={ChartData::Indicator(Rc::new(spec))}

@@ -187,7 +187,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
             html! {
                 <td class="score-year" data-label={year.to_string()}
                     data-testid={format!("score-{}-{}", evaluation.goal_id, evaluation.year)}
-                    data-status={format!("{:?}", evaluation.status).to_lowercase()}>
+                    data-status={format!("{:?}", evaluation.status).to_ascii_lowercase()}>
                     { status_html(evaluation.status, lang) }
                     <span class="score-values">
                         <span data-col="projected">{ format!("{} {}", words.projected_short, lang.number(evaluation.projected, decimals)) }</span>
