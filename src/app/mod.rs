@@ -33,9 +33,8 @@ use inputs::Input;
 use shared::Shared;
 use state::{AppState, Slide, View};
 use views::{
-    AnalysisView, AssumptionsPanel, BriefView, CompareView, ComparedSlide, CompositionPanel,
-    DataSources, GoalRegister, Headline, IndicatorsView, IndustriesView, LeadTest, OverviewView,
-    Scorecard, SharePanel,
+    AnalysisView, AssumptionsPanel, CompareView, ComparedSlide, CompositionPanel, DataSources,
+    GoalRegister, OverviewView, SharePanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -147,8 +146,8 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         Some(Slide::Closing) => Some(views::closing_slide(&link, lang)),
         Some(Slide::Headline) => Some(html! {
             <div class="slide slide-headline" data-testid="slide-headline">
-                <Headline plan={plan.clone()} evaluations={evaluations.clone()} {lang} />
-                <Scorecard plan={plan.clone()} scenario={scenario.clone()} evaluations={evaluations.clone()} bands={bands.clone()} {lang} />
+                { views::headline(&plan, &evaluations, lang) }
+                { views::scorecard(&plan, &scenario, &evaluations, bands.as_deref(), lang) }
             </div>
         }),
         Some(Slide::Composition) => Some(html! {
@@ -158,7 +157,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         }),
         Some(Slide::LeadTest) => Some(html! {
             <div class="slide slide-lead" data-testid="slide-lead">
-                <LeadTest plan={plan.clone()} evaluations={evaluations.clone()} {lang} />
+                { views::lead_test(&plan, &evaluations, lang) }
             </div>
         }),
         Some(Slide::View(_)) | None => None,
@@ -173,12 +172,13 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     industries={derivation.industry_chart.clone()} bands={bands.clone()} {lang} />
             },
             View::Industries => html! {
-                <IndustriesView compared={compared.clone()} plan={plan.clone()} projection={projection.clone()}
-                    evaluations={evaluations.clone()} bands={bands.clone()} {lang} />
+                { views::industries_view(&views::IndustriesViewProps { compared: compared.clone(), plan: plan.clone(),
+                    projection: projection.clone(), evaluations: evaluations.clone(), bands: bands.clone(), lang }) }
             },
             View::Indicators => html! {
-                <IndicatorsView compared={compared.clone()} plan={plan.clone()} scenario={scenario.clone()}
-                    projection={projection.clone()} evaluations={evaluations.clone()} bands={bands.clone()} {lang} />
+                { views::indicators_view(&views::IndicatorsViewProps { compared: compared.clone(), plan: plan.clone(),
+                    scenario: scenario.clone(), projection: projection.clone(), evaluations: evaluations.clone(),
+                    bands: bands.clone(), lang }) }
             },
             View::Register => html! {
                 <GoalRegister plan={plan.clone()} evaluations={evaluations.clone()}
@@ -186,10 +186,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                     on_set_tracked={callbacks.on_set_tracked.clone()} />
             },
             View::Brief => html! {
-                <BriefView plan={plan.clone()} scenario={scenario.clone()} defaults={defaults.clone()}
-                    evaluations={evaluations.clone()} bands={bands.clone()}
-                    composition={derivation.composition.clone()} industries={derivation.industry_chart.clone()}
-                    name={state.name.clone()} note={state.note.clone()} link={link.to_string()} {lang} />
+                { views::brief_view(&views::BriefViewProps { plan: plan.clone(), scenario: scenario.clone(),
+                    defaults: defaults.clone(), evaluations: evaluations.clone(), bands: bands.clone(),
+                    composition: derivation.composition.clone(), industries: derivation.industry_chart.clone(),
+                    name: state.name.clone(), note: state.note.clone(), link: link.clone(), lang }) }
             },
             View::Compare => html! {
                 <CompareView plan={plan.clone()} scenario={scenario.clone()} name={state.name.clone()}

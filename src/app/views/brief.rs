@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CompositionPanel, Headline, LeadTest, Scorecard, SummaryPanel};
+use super::{headline, lead_test, scorecard, CompositionPanel, SummaryPanel};
 use crate::app::components::{LineChart, ProvenanceBadge};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
@@ -11,13 +11,12 @@ use crate::chart::{CompositionSpec, LineChartSpec};
 use crate::model::{Bands, GoalEvaluation, Plan, Provenance, Scenario};
 use crate::web;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct BriefViewProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
     pub defaults: Shared<Scenario>,
     pub evaluations: Shared<Vec<GoalEvaluation>>,
-    #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub composition: Rc<CompositionSpec>,
     pub industries: Rc<LineChartSpec>,
@@ -30,7 +29,8 @@ pub struct BriefViewProps {
 /// A printable A4 brief: title and date, the summary, the settings, the
 /// scorecard and 2028 test, the key charts, and the sources and assumptions.
 /// The browser's print turns it into paper or PDF (styles in `@media print`).
-#[function_component(BriefView)]
+/// A plain function of its props, not a component: it re-renders with
+/// every input anyway.
 pub fn brief_view(props: &BriefViewProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();
@@ -99,7 +99,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 }
                 <p class="brief-link">{ strings.brief_link }{ props.link.clone() }</p>
             </section>
-            <Headline plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+            { headline(plan, &props.evaluations, lang) }
             <SummaryPanel plan={props.plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
                 evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
             <div class="brief-charts">
@@ -111,7 +111,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 </section>
                 <CompositionPanel spec={props.composition.clone()} {lang} />
             </div>
-            <Scorecard plan={props.plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            { scorecard(plan, scenario, &props.evaluations, props.bands.as_deref(), lang) }
             <section class="panel brief-settings">
                 <h2>{ lang.fill(plan, strings.brief_settings) }</h2>
                 <table class="score-table">
@@ -124,7 +124,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                     <tbody>{ for growth_rows }</tbody>
                 </table>
             </section>
-            <LeadTest plan={props.plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+            { lead_test(plan, &props.evaluations, lang) }
             <section class="panel brief-sources">
                 <h2>{ strings.brief_sources }</h2>
                 <p class="panel-note">{ lang.fill(plan, strings.baseline_note) }</p>

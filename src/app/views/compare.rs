@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{status_html, LeadTest, Scorecard, SummaryPanel};
+use super::{lead_test, scorecard, status_html, SummaryPanel};
 use crate::app::components::{ChartCanvas, ChartData};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -361,8 +361,8 @@ pub fn compared_slide(props: &ComparedSlideProps) -> Html {
             </section>
             <SummaryPanel plan={props.plan.clone()} scenario={scenario.clone()} defaults={props.defaults.clone()}
                 evaluations={Shared(evaluations.clone())} lang={props.lang} />
-            <LeadTest plan={props.plan.clone()} evaluations={Shared(evaluations.clone())} lang={props.lang} />
-            <Scorecard plan={props.plan.clone()} {scenario} evaluations={Shared(evaluations)} lang={props.lang} />
+            { lead_test(&props.plan, &evaluations, props.lang) }
+            { scorecard(&props.plan, &scenario, &evaluations, None, props.lang) }
         </div>
     }
 }

@@ -12,17 +12,15 @@ use crate::model::{
     formula, required_path, Bands, GoalEvaluation, GoalKind, Plan, Projection, Scenario, SeriesId,
 };
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct IndicatorsViewProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
     pub projection: Shared<Projection>,
     pub evaluations: Shared<Vec<GoalEvaluation>>,
-    #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
     /// Compared scenarios' names and projections, overlaid dotted.
-    #[prop_or_default]
     pub compared: Option<Shared<Vec<(String, Projection)>>>,
 }
 
@@ -36,7 +34,8 @@ const INDICATORS: [SeriesId; 4] = [
 
 /// The four economy-wide goals: projection against the plan's required
 /// path, each with its formula on demand; GDP against published figures.
-#[function_component(IndicatorsView)]
+/// A plain function of its props, not a component: it re-renders with
+/// every input anyway.
 pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();

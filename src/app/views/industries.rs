@@ -10,23 +10,22 @@ use crate::app::shared::Shared;
 use crate::chart::{Band, PanelSpec};
 use crate::model::{Bands, GoalEvaluation, Plan, Projection, SeriesId};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct IndustriesViewProps {
     pub plan: Shared<Plan>,
     pub projection: Shared<Projection>,
     pub evaluations: Shared<Vec<GoalEvaluation>>,
     /// Monte Carlo bands, once computed for the current scenario.
-    #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
     /// Compared scenarios' names and projections, overlaid dotted.
-    #[prop_or_default]
     pub compared: Option<Shared<Vec<(String, Projection)>>>,
 }
 
 /// Small multiples, one per industry: projection, P10–P90 band, goal
 /// markers and published actuals; the same numbers as a table.
-#[function_component(IndustriesView)]
+/// A plain function of its props, not a component: it re-renders with
+/// every input anyway.
 pub fn industries_view(props: &IndustriesViewProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();

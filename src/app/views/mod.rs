@@ -20,23 +20,20 @@ mod sources;
 
 pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
-pub use brief::{BriefView, BriefViewProps};
+pub use brief::{brief_view, BriefViewProps};
 pub use compare::{
     overlays, CompareView, CompareViewProps, ComparedLegend, ComparedSlide, ComparedSlideProps,
 };
-pub use indicators::{IndicatorsView, IndicatorsViewProps};
-pub use industries::{IndustriesView, IndustriesViewProps};
+pub use indicators::{indicators_view, IndicatorsViewProps};
+pub use industries::{industries_view, IndustriesViewProps};
 pub use overview::{
-    CompositionPanel, CompositionPanelProps, LeadTest, LeadTestProps, SummaryPanel,
-    SummaryPanelProps,
+    lead_test, CompositionPanel, CompositionPanelProps, SummaryPanel, SummaryPanelProps,
 };
 pub use overview_view::{OverviewView, OverviewViewProps};
 pub use present::{closing_slide, presentation_bar};
 pub use register::{GoalRegister, GoalRegisterProps};
 pub use scenario_extras::{InterpretationSwitches, ShockEditor};
-pub use scorecard::{
-    goal_decimals, goal_marker, status_html, Headline, HeadlineProps, Scorecard, ScorecardProps,
-};
+pub use scorecard::{goal_decimals, goal_marker, headline, scorecard, status_html};
 pub use share::{SharePanel, SharePanelProps};
 pub use solve::{SolvePanel, SolvePanelProps};
 pub use sources::{DataSources, DataSourcesProps};

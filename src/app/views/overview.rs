@@ -14,25 +14,16 @@ use crate::app::shared::Shared;
 use crate::explain::summary;
 use crate::model::{new_drivers_test, Bands, GoalEvaluation, Plan, Scenario};
 
-#[derive(Properties, PartialEq)]
-pub struct LeadTestProps {
-    pub plan: Shared<Plan>,
-    pub evaluations: Shared<Vec<GoalEvaluation>>,
-    pub lang: Lang,
-}
-
 /// The 2028 "new drivers lead" test: passed or not, its criteria, and how
-/// the app quantifies the plan's qualitative words.
-#[function_component(LeadTest)]
-pub fn lead_test(props: &LeadTestProps) -> Html {
-    let lang = props.lang;
+/// the app quantifies the plan's qualitative words. A plain function: it
+/// has no state, and it changes with every input anyway.
+pub fn lead_test(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html {
     let strings = lang.strings();
-    let plan = &*props.plan;
-    let test = new_drivers_test(plan, &props.evaluations);
+    let test = new_drivers_test(plan, evaluations);
     let criteria = test
         .criteria
         .iter()
-        .filter_map(|idx| props.evaluations.get(*idx))
+        .filter_map(|idx| evaluations.get(*idx))
         .map(|evaluation| {
             let name = plan
                 .goals

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::overview::{CompositionPanel, LeadTest, SummaryPanel};
-use super::scorecard::{Headline, Scorecard};
+use super::overview::{lead_test, CompositionPanel, SummaryPanel};
+use super::scorecard::{headline, scorecard};
 use crate::app::components::LineChart;
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -34,7 +34,7 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
     let plan = &props.plan;
     html! {
         <div class="view-stack overview" data-testid="view-overview">
-        <Headline plan={plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+        { headline(plan, &props.evaluations, lang) }
         <section class="panel main-chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{ lang.fill(plan, strings.chart_heading) }</h2>
             <p class="chart-key">
@@ -57,8 +57,8 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
         </section>
         <SummaryPanel plan={plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
             evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
-        <Scorecard plan={plan.clone()} scenario={props.scenario.clone()} evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
-        <LeadTest plan={plan.clone()} evaluations={props.evaluations.clone()} {lang} />
+        { scorecard(plan, &props.scenario, &props.evaluations, props.bands.as_deref(), lang) }
+        { lead_test(plan, &props.evaluations, lang) }
         <CompositionPanel spec={props.composition.clone()} {lang} />
         </div>
     }

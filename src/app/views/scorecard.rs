@@ -6,7 +6,6 @@
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
-use crate::app::shared::Shared;
 use crate::chart::GoalMarker;
 use crate::model::{
     checkpoints, new_drivers_test, tally, years_without_target, Bands, GoalEvaluation, GoalKind,
@@ -52,25 +51,14 @@ pub fn goal_marker(evaluation: &GoalEvaluation, lang: Lang) -> GoalMarker {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HeadlineProps {
-    pub plan: Shared<Plan>,
-    pub evaluations: Shared<Vec<GoalEvaluation>>,
-    pub lang: Lang,
-}
-
-/// The headline strip: for every checkpoint year, goals met / close /
-/// missed (as the scorecard counts them), and the lead test's verdict with
-/// its ratio against the threshold.
-#[function_component(Headline)]
-pub fn headline(props: &HeadlineProps) -> Html {
-    let lang = props.lang;
+/// A plain function, not a component: it has no state, and what it shows
+/// changes with every input anyway.
+pub fn headline(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html {
     let words = lang.overview_strings();
-    let plan = &*props.plan;
     let years = checkpoints(plan).into_iter().map(|year| {
-        let (met, close, missed) = tally(&props.evaluations, year);
+        let (met, close, missed) = tally(evaluations, year);
         html! {
-            <div class="headline-year tally" data-testid={format!("tally-{year}")}
+            <div class="headline-year" data-testid={format!("tally-{year}")}
                 data-met={met.to_string()} data-close={close.to_string()} data-missed={missed.to_string()}>
                 <span class="headline-label">{ words.year_goals.replace("{year}", &year.to_string()) }</span>
                 <span class="headline-counts">
@@ -81,8 +69,8 @@ pub fn headline(props: &HeadlineProps) -> Html {
             </div>
         }
     });
-    let test = new_drivers_test(plan, &props.evaluations);
-    let ratio = props.evaluations.iter().find(|evaluation| {
+    let test = new_drivers_test(plan, evaluations);
+    let ratio = evaluations.iter().find(|evaluation| {
         evaluation.series == SeriesId::LeadRatio && evaluation.year == plan.interpretation.year
     });
     let test_year = plan.interpretation.year.to_string();
@@ -106,17 +94,6 @@ pub fn headline(props: &HeadlineProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ScorecardProps {
-    pub plan: Shared<Plan>,
-    pub scenario: Shared<Scenario>,
-    pub evaluations: Shared<Vec<GoalEvaluation>>,
-    /// Monte Carlo results, when computed: adds the chance of meeting each goal.
-    #[prop_or_default]
-    pub bands: Option<Shared<Bands>>,
-    pub lang: Lang,
-}
-
 /// The group a goal's row is shown in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Group {
@@ -138,16 +115,21 @@ impl Group {
 /// Every projected goal, one row each, its checkpoint years side by side:
 /// projected against goal, status, the chance of meeting it (with the
 /// bands), the growth it needs and the first year it is reached.
-#[function_component(Scorecard)]
-pub fn scorecard(props: &ScorecardProps) -> Html {
-    let lang = props.lang;
+/// A plain function, not a component (see [`headline`]). `bands`, the
+/// Monte Carlo results when computed, add the chance of meeting each goal.
+pub fn scorecard(
+    plan: &Plan,
+    scenario: &Scenario,
+    evaluations: &[GoalEvaluation],
+    bands: Option<&Bands>,
+    lang: Lang,
+) -> Html {
     let strings = lang.strings();
     let words = lang.overview_strings();
-    let plan = &*props.plan;
     let years = checkpoints(plan);
     // Goals in plan order, each once, with its evaluations.
     let mut goals: Vec<usize> = Vec::new();
-    for evaluation in props.evaluations.iter() {
+    for evaluation in evaluations {
         if !goals.contains(&evaluation.goal_idx) {
             goals.push(evaluation.goal_idx);
         }
@@ -156,8 +138,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
         let Some(goal) = plan.goals.get(goal_idx) else {
             return Html::default();
         };
-        let evaluations: Vec<&GoalEvaluation> = props
-            .evaluations
+        let evaluations: Vec<&GoalEvaluation> = evaluations
             .iter()
             .filter(|evaluation| evaluation.goal_idx == goal_idx)
             .collect();
@@ -180,10 +161,8 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
                 };
             };
             let decimals = goal_decimals(evaluation.target);
-            let probability = props
-                .bands
-                .as_ref()
-                .and_then(|bands| bands.probability(&evaluation.goal_id, evaluation.year));
+            let probability =
+                bands.and_then(|bands| bands.probability(&evaluation.goal_id, evaluation.year));
             html! {
                 <td class="score-year" data-label={year.to_string()}
                     data-testid={format!("score-{}-{}", evaluation.goal_id, evaluation.year)}
@@ -260,8 +239,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
             .iter()
             .copied()
             .filter(|&goal_idx| {
-                props
-                    .evaluations
+                evaluations
                     .iter()
                     .find(|evaluation| evaluation.goal_idx == goal_idx)
                     .is_some_and(|evaluation| Group::of(evaluation.series) == group)
@@ -281,7 +259,7 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
         let names: Vec<&str> = plan
             .goals
             .iter()
-            .filter(|goal| years_without_target(plan, &props.scenario, goal).contains(&year))
+            .filter(|goal| years_without_target(plan, scenario, goal).contains(&year))
             .map(|goal| lang.pick(&goal.name.zh, &goal.name.en))
             .collect();
         (!names.is_empty()).then(|| html! {
