@@ -875,3 +875,44 @@ fn compared_scenarios_are_drawn_as_dotted_overlays_only_when_given() {
         "the overlay is drawn in its palette colour"
     );
 }
+
+#[test]
+fn goal_values_are_written_beside_their_diamonds_unless_two_would_overlap() {
+    let series = |label: &str, base: f64, goal: f64| Series {
+        label: label.into(),
+        values: growing(base, 0.05),
+        goal: Some((2022, goal)),
+    };
+    let apart = LineChartSpec {
+        series: vec![series("甲", 600.0, 1000.0), series("乙", 100.0, 200.0)],
+        ..overlay()
+    };
+    let count = |written: &[String], text: &str| written.iter().filter(|t| *t == text).count();
+    let written = texts(&svg(
+        AnyChart::Line {
+            spec: &apart,
+            looks: &[],
+        },
+        WIDE,
+    ));
+    // "1000" is also a tick of the value axis.
+    assert_eq!(count(&written, "1000"), 2, "{written:?}");
+    assert_eq!(count(&written, "200"), 1, "{written:?}");
+    // Two goals a pixel apart: one value is written, the other left to the table.
+    let close = LineChartSpec {
+        series: vec![series("甲", 600.0, 1000.0), series("乙", 600.0, 1001.0)],
+        ..overlay()
+    };
+    let written = texts(&svg(
+        AnyChart::Line {
+            spec: &close,
+            looks: &[],
+        },
+        WIDE,
+    ));
+    assert_eq!(
+        count(&written, "1000") - 1 + count(&written, "1001"),
+        1,
+        "{written:?}"
+    );
+}

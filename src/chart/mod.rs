@@ -336,6 +336,11 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         .axis_style(RGBColor(120, 120, 120).stroke_width(style.width(1.0)))
         .draw()?;
 
+    // Where goal values are written, in pixels: a label that would overlap
+    // one already written is left out (its diamond stays; the value is in
+    // the table and the scorecard).
+    let mut labelled: Vec<(i32, i32)> = Vec::new();
+    let label_height = style.px(13.0 * 1.2);
     for (series_idx, series) in spec.series.iter().enumerate() {
         let look = looks.get(series_idx).copied().unwrap_or(SeriesLook {
             palette_idx: series_idx,
@@ -373,23 +378,35 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         }
         if let Some((goal_year, goal_value)) = series.goal.filter(|(_, value)| value.is_finite()) {
             let size = style.width(7.0) as i32;
-            // The goal's value beside its diamond, in the series' colour.
-            let value_font = label_font
-                .clone()
-                .color(&colour)
-                .pos(Pos::new(HPos::Left, VPos::Center));
+            let at = (goal_year as i32, axes::clamp_near(goal_value, 0.0, y_max));
             chart.draw_series(std::iter::once(
-                EmptyElement::at((goal_year as i32, axes::clamp_near(goal_value, 0.0, y_max)))
+                EmptyElement::at(at)
                     + Polygon::new(
                         vec![(0, -size), (size, 0), (0, size), (-size, 0)],
                         colour.filled(),
-                    )
-                    + plotters::element::Text::new(
-                        format!("{goal_value:.0}"),
-                        (size + size / 2, 0),
-                        value_font,
                     ),
             ))?;
+            // The goal's value beside its diamond, in the series' colour,
+            // where it does not run into another goal's value.
+            let (x, y) = chart.backend_coord(&at);
+            let free = labelled.iter().all(|&(other_x, other_y)| {
+                other_x != x || f64::from((other_y - y).abs()) >= label_height
+            });
+            if free {
+                labelled.push((x, y));
+                let value_font = label_font
+                    .clone()
+                    .color(&colour)
+                    .pos(Pos::new(HPos::Left, VPos::Center));
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(at)
+                        + plotters::element::Text::new(
+                            format!("{goal_value:.0}"),
+                            (size + size / 2, 0),
+                            value_font,
+                        ),
+                ))?;
+            }
         }
     }
     root.present()?;
