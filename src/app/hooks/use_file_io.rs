@@ -84,15 +84,11 @@ pub fn use_file_io(state: UseReducerHandle<AppState>, embedded: Rc<Plan>) -> Rc<
                     match decoded {
                         Ok(loaded) => {
                             dispatcher.dispatch(Action::Load(Box::new(loaded)));
-                            notify(Notice::info(
-                                Lang::Zh.share_strings().imported,
-                                Lang::En.share_strings().imported,
-                            ));
+                            notify(said(|lang| lang.share_strings().imported));
                         }
-                        Err((zh, en)) => notify(Notice::problem(
-                            format!("{} {zh}", Lang::Zh.share_strings().import_failed),
-                            format!("{} {en}", Lang::En.share_strings().import_failed),
-                        )),
+                        Err(words) => {
+                            notify(failed(|lang| lang.share_strings().import_failed, words))
+                        }
                     }
                 })
             },
@@ -122,17 +118,15 @@ pub fn use_file_io(state: UseReducerHandle<AppState>, embedded: Rc<Plan>) -> Rc<
                                 plan: Rc::new(plan),
                                 library,
                             });
-                            notify(notices.pop().unwrap_or_else(|| {
-                                Notice::info(
-                                    Lang::Zh.share_strings().plan_loaded,
-                                    Lang::En.share_strings().plan_loaded,
-                                )
-                            }));
+                            notify(
+                                notices.pop().unwrap_or_else(|| {
+                                    said(|lang| lang.share_strings().plan_loaded)
+                                }),
+                            );
                         }
-                        Err((zh, en)) => notify(Notice::problem(
-                            format!("{} {zh}", Lang::Zh.share_strings().plan_failed),
-                            format!("{} {en}", Lang::En.share_strings().plan_failed),
-                        )),
+                        Err(words) => {
+                            notify(failed(|lang| lang.share_strings().plan_failed, words))
+                        }
                     }
                 })
             },
@@ -169,6 +163,20 @@ pub fn use_file_io(state: UseReducerHandle<AppState>, embedded: Rc<Plan>) -> Rc<
             }),
         }
     })
+}
+
+/// An information notice in both languages.
+fn said(words: impl Fn(Lang) -> &'static str) -> Notice {
+    Notice::info(words(Lang::Zh), words(Lang::En))
+}
+
+/// A problem notice: what failed, then the reader's own words, in both
+/// languages.
+fn failed(what: impl Fn(Lang) -> &'static str, (zh, en): (String, String)) -> Notice {
+    Notice::problem(
+        format!("{} {zh}", what(Lang::Zh)),
+        format!("{} {en}", what(Lang::En)),
+    )
 }
 
 /// A file the browser could not read, in Chinese and English (the browser's
