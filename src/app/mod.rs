@@ -140,8 +140,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
 
     let link = AttrValue::from(format!("{}#{}", web::page_address(), link_body));
     let slide_view = match state.current_slide() {
-        Some(Slide::Compared(idx)) => state.compare.get(idx).cloned().map(|named| html! {
-            <ComparedSlide plan={plan.clone()} defaults={defaults.clone()} named={Rc::new(named)} {lang} />
+        Some(Slide::Compared(idx)) => state.compare.get(idx).cloned().map(|named| {
+            html! {
+                <ComparedSlide plan={plan.clone()} named={Rc::new(named)} {lang} />
+            }
         }),
         Some(Slide::Closing) => Some(views::closing_slide(&link, lang)),
         Some(Slide::Headline) => Some(html! {

@@ -150,6 +150,28 @@ describe('presentation mode', () => {
     });
   }
 
+  test('1920×1080: each compared scenario and the comparison have a slide of their own, covering at least 70 % of the screen', async () => {
+    const { context, page, app, problems } = await open({ width: 1920, height: 1080 }, 'zh');
+    await app.openView('compare');
+    await page.getByTestId('compare-preset-trend').click();
+    await page.getByTestId('compare-preset-stress').click();
+    await page.getByTestId('present').click();
+    await page.getByTestId('presentation-bar').waitFor();
+    assert.equal(await page.getByTestId('slide-number').textContent(), '1/9');
+    for (let press = 0; press < 5; press += 1) await page.keyboard.press('ArrowRight');
+    for (const [slide, testid] of [[6, 'compared-slide'], [7, 'compared-slide'], [8, 'view-compare']]) {
+      await page.waitForFunction((wanted) => document.querySelector('[data-testid=slide-number]')?.textContent.startsWith(`${wanted}/`), slide, { timeout: 10_000 });
+      await page.getByTestId(testid).waitFor({ timeout: 10_000 });
+      await visibleChartsDrawn(page);
+      const { coverage, parts } = await slideCoverage(page);
+      console.log(`slide ${slide} (${testid}): ${(coverage * 100).toFixed(0)} % of the screen, ${parts} parts`);
+      assert.ok(coverage >= 0.7, `slide ${slide}: ${(coverage * 100).toFixed(0)} %`);
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
     test(`${viewport.width}×${viewport.height}: every chart slide fits the screen above the bar`, async () => {
       const { context, page, problems } = await open(viewport, 'en');

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{lead_test, scorecard, status_html, SummaryPanel};
+use super::{headline, scorecard, status_html};
 use crate::app::components::{ChartCanvas, ChartData};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -337,13 +337,13 @@ pub fn compared_legend(props: &ComparedLegendProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ComparedSlideProps {
     pub plan: Shared<Plan>,
-    pub defaults: Shared<Scenario>,
     pub named: Rc<NamedScenario>,
     pub lang: Lang,
 }
 
-/// A presentation slide for one compared scenario: its name, summary,
-/// 2028 test and scorecard.
+/// A presentation slide for one compared scenario, as the first slide is
+/// for the current one: its name, its headline (goals met / close / missed
+/// and the lead test) and its scorecard.
 #[function_component(ComparedSlide)]
 pub fn compared_slide(props: &ComparedSlideProps) -> Html {
     let evaluations = {
@@ -355,13 +355,9 @@ pub fn compared_slide(props: &ComparedSlideProps) -> Html {
     };
     let scenario = Shared(Rc::new(props.named.scenario.clone()));
     html! {
-        <div class="view-stack" data-testid="compared-slide">
-            <section class="panel">
-                <h2>{ props.named.name.clone() }</h2>
-            </section>
-            <SummaryPanel plan={props.plan.clone()} scenario={scenario.clone()} defaults={props.defaults.clone()}
-                evaluations={Shared(evaluations.clone())} lang={props.lang} />
-            { lead_test(&props.plan, &evaluations, props.lang) }
+        <div class="view-stack slide slide-headline" data-testid="compared-slide">
+            <h2 class="compared-name">{ props.named.name.clone() }</h2>
+            { headline(&props.plan, &evaluations, props.lang) }
             { scorecard(&props.plan, &scenario, &evaluations, None, props.lang) }
         </div>
     }
