@@ -340,3 +340,28 @@ fn a_solve_applied_is_one_undo_step_and_locks_toggle() {
     let refused = undone.clone().reduce(Action::ApplySolved(Box::new(broken)));
     assert_eq!(*refused.scenario, before);
 }
+
+#[test]
+fn the_kept_defaults_are_the_plans_so_the_link_needs_no_seek() {
+    // The root encodes the link from `state.defaults` instead of running the
+    // plan's goal seeks again on every change: they must be the plan's, on
+    // opening and after another plan is loaded.
+    let state = fresh();
+    assert_eq!(*state.defaults, pathways::model::plan_defaults(&state.plan));
+    let other = Plan::from_json(include_str!("fixtures/plan-five-industries.json"))
+        .expect("the five-industry plan loads");
+    let loaded = state.reduce(Action::LoadPlan {
+        plan: Rc::new(other),
+        library: pathways::share::Library::default(),
+    });
+    assert_eq!(
+        *loaded.defaults,
+        pathways::model::plan_defaults(&loaded.plan)
+    );
+    let changed = set(loaded, growth(1), 7.25);
+    let share = changed.share_state();
+    assert_eq!(
+        pathways::share::encode_link_from(&changed.plan, &changed.defaults, &share),
+        pathways::share::encode_link(&changed.plan, &share)
+    );
+}

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{project, Plan};
-use crate::share::encode_link;
+use crate::share::encode_link_from;
 use crate::web;
 use callbacks::Callbacks;
 use components::{notice_bar, view_tabs, Drawer, Header};
@@ -77,7 +77,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     let link_body = {
         let state = state.clone();
         use_memo((state.plan.id.clone(), state.shared_parts()), move |_| {
-            encode_link(&state.plan, &state.share_state())
+            encode_link_from(&state.plan, &state.defaults, &state.share_state())
         })
     };
     use_url_sync(state.clone(), link_body.clone());

@@ -305,9 +305,15 @@ impl Malformation {
 /// assert!(encode_link(&plan, &state).starts_with("1~vindustries~N5YyW5belOSU~"));
 /// ```
 pub fn encode_link(plan: &Plan, state: &ShareState) -> String {
-    let defaults = crate::model::plan_defaults(plan);
+    encode_link_from(plan, &crate::model::plan_defaults(plan), state)
+}
+
+/// [`encode_link`] with the plan's defaults already at hand
+/// (`model::plan_defaults(plan)`, which runs a goal seek per industry):
+/// the app keeps them, so a slider move does not seek again.
+pub fn encode_link_from(plan: &Plan, defaults: &Scenario, state: &ShareState) -> String {
     let mut fields: Vec<String> = Vec::new();
-    scenario_fields(&state.scenario, &defaults, &mut fields);
+    scenario_fields(&state.scenario, defaults, &mut fields);
     if state.view != DEFAULT_VIEW {
         fields.push(text_field('v', &state.view));
     }
@@ -322,7 +328,7 @@ pub fn encode_link(plan: &Plan, state: &ShareState) -> String {
     }
     for named in &state.compare {
         fields.push(text_field('c', &named.name));
-        scenario_fields(&named.scenario, &defaults, &mut fields);
+        scenario_fields(&named.scenario, defaults, &mut fields);
     }
     if fields.is_empty() {
         return String::new();

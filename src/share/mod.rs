@@ -57,7 +57,7 @@ pub use file::{
     decode_file, decode_library, encode_file, encode_library, FileError, FileProblem, Library,
     LibraryDecoded, LibraryEntry, SkippedEntry,
 };
-pub use link::{decode_link, encode_link, LinkError, Malformation};
+pub use link::{decode_link, encode_link, encode_link_from, LinkError, Malformation};
 pub use merge::{merge_libraries, LibraryMerge, MergeConflict};
 
 /// The view a link opens when it names none.
