@@ -23,7 +23,7 @@ use crate::model::{project, Plan};
 use crate::share::encode_link_from;
 use crate::web;
 use callbacks::Callbacks;
-use components::{notice_bar, view_tabs, Drawer, Header};
+use components::{notice_bar, view_tabs, Drawer};
 use hooks::{
     use_autosave, use_derivation, use_document_lang, use_file_io, use_monte_carlo,
     use_presentation_keys, use_undo_shortcuts, use_url_sync,
@@ -33,8 +33,8 @@ use inputs::Input;
 use shared::Shared;
 use state::{AppState, Slide, View};
 use views::{
-    AnalysisView, AssumptionsPanel, CompareView, ComparedSlide, CompositionPanel, DataSources,
-    GoalRegister, OverviewView, SharePanel,
+    AnalysisView, AssumptionsPanel, CompareView, ComparedSlide, DataSources, GoalRegister,
+    SharePanel,
 };
 
 /// The root component: loads the embedded plan, then shows the simulator,
@@ -154,7 +154,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         }),
         Some(Slide::Composition) => Some(html! {
             <div class="slide slide-composition" data-testid="slide-composition">
-                <CompositionPanel spec={derivation.composition.clone()} {lang} />
+                { views::composition_panel(&views::CompositionPanelProps { spec: derivation.composition.clone(), lang }) }
             </div>
         }),
         Some(Slide::LeadTest) => Some(html! {
@@ -169,9 +169,10 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     } else {
         match state.view {
             View::Overview => html! {
-                <OverviewView plan={plan.clone()} scenario={scenario.clone()} defaults={defaults.clone()}
-                    evaluations={evaluations.clone()} composition={derivation.composition.clone()}
-                    industries={derivation.industry_chart.clone()} bands={bands.clone()} {lang} />
+                { views::overview_view(&views::OverviewViewProps { plan: plan.clone(), scenario: scenario.clone(),
+                    defaults: defaults.clone(), evaluations: evaluations.clone(),
+                    composition: derivation.composition.clone(), industries: derivation.industry_chart.clone(),
+                    bands: bands.clone(), lang }) }
             },
             View::Industries => html! {
                 { views::industries_view(&views::IndustriesViewProps { compared: compared.clone(), plan: plan.clone(),
@@ -233,8 +234,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
 
     html! {
         <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
-            <Header {lang} title={lang.app_title(&state.plan)} subtitle={lang.fill(&state.plan, strings.subtitle)}
-                on_toggle_lang={callbacks.on_toggle_lang.clone()} on_present={callbacks.on_present.clone()} />
+            { components::header(&components::HeaderProps { lang, title: lang.app_title(&state.plan).into(),
+                subtitle: lang.fill(&state.plan, strings.subtitle).into(),
+                on_toggle_lang: callbacks.on_toggle_lang.clone(), on_present: callbacks.on_present.clone() }) }
             if let Some(notice) = &state.notice {
                 { notice_bar(notice, lang, &callbacks.on_dismiss_notice) }
             }

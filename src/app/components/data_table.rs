@@ -2,14 +2,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-/// One row of a [`DataTable`]: a label and one formatted cell per year.
+/// One row of a [`data_table`]: a label and one formatted cell per year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataRow {
     pub label: String,
     pub cells: Vec<String>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DataTableProps {
     /// The disclosure's label, e.g. "以表格查看图中数据".
     pub summary: AttrValue,
@@ -18,13 +18,13 @@ pub struct DataTableProps {
     pub rows: Rc<Vec<DataRow>>,
     pub testid: AttrValue,
     /// Open the table by default.
-    #[prop_or_default]
     pub open: bool,
 }
 
 /// The table alternative of a chart, in a disclosure, scrolling sideways
 /// inside itself on a narrow screen.
-#[function_component(DataTable)]
+/// A plain function of its props: the rows change with the inputs, so a
+/// component boundary would save no work.
 pub fn data_table(props: &DataTableProps) -> Html {
     let header_cells = props
         .years

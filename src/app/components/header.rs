@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::app::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     /// The app's name and one line of what it simulates, both for the plan
@@ -16,7 +16,8 @@ pub struct HeaderProps {
 
 /// The title, a one-line statement of what is simulated, and the language
 /// toggle.
-#[function_component(Header)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn header(props: &HeaderProps) -> Html {
     let strings = props.lang.strings();
     let on_click = props.on_toggle_lang.reform(|_: MouseEvent| ());

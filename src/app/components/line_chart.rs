@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::app::i18n::Lang;
 
 use super::chart_canvas::{ChartCanvas, ChartData};
-use super::data_table::{DataRow, DataTable};
+use super::data_table::{data_table, DataRow, DataTableProps};
 use crate::chart::{series_colour_css, LineChartSpec};
 
 #[derive(Properties, PartialEq)]
@@ -63,13 +63,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
                 lang={props.lang}
             />
             <ul class="chart-legend">{ for legend }</ul>
-            <DataTable
-                summary={props.table_summary.clone()}
-                first_column={props.first_column.clone()}
-                years={Rc::new(spec.years.clone())}
-                rows={Rc::new(rows)}
-                testid={format!("{}-table", props.testid)}
-            />
+            { data_table(&DataTableProps { summary: AttrValue::from(props.table_summary.clone()), first_column: AttrValue::from(props.first_column.clone()), years: Rc::new(spec.years.clone()), rows: Rc::new(rows), testid: AttrValue::from(format!("{}-table", props.testid)), open: false }) }
         </figure>
     }
 }

@@ -14,13 +14,13 @@ mod qr_code;
 mod view_tabs;
 
 pub use chart_canvas::{ChartCanvas, ChartCanvasProps, ChartData};
-pub use data_table::{DataRow, DataTable, DataTableProps};
+pub use data_table::{data_table, DataRow, DataTableProps};
 pub use drawer::{Drawer, DrawerProps};
-pub use header::Header;
+pub use header::{header, HeaderProps};
 pub use input_slider::{InputSlider, InputSliderProps};
 pub use line_chart::{LineChart, LineChartProps};
 pub use notice_bar::notice_bar;
 pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps, ParseProblem};
-pub use provenance_badge::{ProvenanceBadge, ProvenanceBadgeProps};
+pub use provenance_badge::provenance_badge;
 pub use qr_code::{qr_svg, QrCode, QrCodeProps};
 pub use view_tabs::view_tabs;

@@ -3,22 +3,15 @@ use yew::prelude::*;
 use crate::app::i18n::Lang;
 use crate::model::Provenance;
 
-#[derive(Properties, PartialEq)]
-pub struct ProvenanceBadgeProps {
-    pub provenance: Provenance,
-    pub lang: Lang,
-    /// Also show the rationale or source as text after the badge.
-    #[prop_or_default]
-    pub detailed: bool,
-}
-
 /// A badge saying where a number comes from: plan (规划), published
 /// (公开数据) or assumption (假设), with the clause, source or rationale as
 /// its tooltip (or as text when `detailed`).
-#[function_component(ProvenanceBadge)]
-pub fn provenance_badge(props: &ProvenanceBadgeProps) -> Html {
-    let strings = props.lang.strings();
-    let (class, label, detail) = match &props.provenance {
+/// A plain function, not a component: a badge is a few elements, and the
+/// views around it re-render with the inputs anyway. `detailed` also shows
+/// the rationale or source as text after the badge.
+pub fn provenance_badge(provenance: &Provenance, lang: Lang, detailed: bool) -> Html {
+    let strings = lang.strings();
+    let (class, label, detail) = match provenance {
         Provenance::Plan { clause } => ("badge-plan", strings.badge_plan, format!("「{clause}」")),
         Provenance::Published {
             source,
@@ -35,7 +28,7 @@ pub fn provenance_badge(props: &ProvenanceBadgeProps) -> Html {
         Provenance::Assumption { rationale } => (
             "badge-assumption",
             strings.badge_assumption,
-            props.lang.pick(&rationale.zh, &rationale.en).to_string(),
+            lang.pick(&rationale.zh, &rationale.en).to_string(),
         ),
     };
     html! {
@@ -43,7 +36,7 @@ pub fn provenance_badge(props: &ProvenanceBadgeProps) -> Html {
             <span class={classes!("badge", class)} title={detail.clone()} data-provenance={class.trim_start_matches("badge-").to_string()}>
                 { label }
             </span>
-            if props.detailed {
+            if detailed {
                 <span class="provenance-detail">{ detail }</span>
             }
         </>

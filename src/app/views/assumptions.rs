@@ -2,8 +2,11 @@ use std::collections::HashMap;
 
 use yew::prelude::*;
 
-use super::{InterpretationSwitches, ShockEditor, SolvePanel};
-use crate::app::components::{InputSlider, NumberField, ProvenanceBadge};
+use super::{
+    interpretation_switches, shock_editor, InterpretationSwitchesProps, ShockEditorProps,
+    SolvePanel,
+};
+use crate::app::components::{provenance_badge, InputSlider, NumberField};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
 use crate::app::shared::Shared;
@@ -108,7 +111,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             .provenance(plan)
             .and_then(|provenance| match provenance {
                 Provenance::Assumption { .. } => Some(html! {
-                    <ProvenanceBadge provenance={provenance.clone()} {lang} />
+                    { provenance_badge(provenance, lang, false) }
                 }),
                 _ => None,
             });
@@ -246,11 +249,11 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
             <details class="group group-economy">
                 <summary>{ strings.economy }</summary>
                 { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
-                <InterpretationSwitches plan={props.plan.clone()} scenario={props.scenario.clone()} {lang} on_flag={props.on_flag.clone()} />
+                { interpretation_switches(&InterpretationSwitchesProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_flag: props.on_flag.clone() }) }
             </details>
             <details class="group group-shocks">
                 <summary>{ strings.shocks_heading }{ format!("({})", scenario.shocks.len()) }</summary>
-                <ShockEditor plan={props.plan.clone()} scenario={props.scenario.clone()} {lang} on_shock={props.on_shock.clone()} />
+                { shock_editor(&ShockEditorProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_shock: props.on_shock.clone() }) }
             </details>
             <details class="group group-uncertainty">
                 <summary>{ strings.uncertainty }</summary>

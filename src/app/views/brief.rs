@@ -2,8 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{headline, lead_test, scorecard, CompositionPanel, SummaryPanel};
-use crate::app::components::{LineChart, ProvenanceBadge};
+use super::{
+    composition_panel, headline, lead_test, scorecard, CompositionPanelProps, SummaryPanel,
+};
+use crate::app::components::{provenance_badge, LineChart};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
 use crate::app::shared::Shared;
@@ -62,7 +64,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
         .filter_map(|input| match input.provenance(plan) {
             Some(provenance @ Provenance::Assumption { rationale }) => Some(html! {
                 <li>
-                    <ProvenanceBadge provenance={provenance.clone()} {lang} />
+                    { provenance_badge(provenance, lang, false) }
                     <strong>{ lang.input_label(input, plan) }</strong>
                     { format!(" = {} {}:", lang.number(input.get(scenario), input.decimals()), lang.unit(input.unit())) }
                     { lang.pick(&rationale.zh, &rationale.en) }
@@ -73,7 +75,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
     let published = plan.published.iter().map(|figure| {
         html! {
             <li>
-                <ProvenanceBadge provenance={figure.provenance.clone()} {lang} detailed=true />
+                { provenance_badge(&figure.provenance, lang, true) }
                 { format!(" {} {} {}", figure.year, lang.number(figure.value, 1), figure.unit) }
             </li>
         }
@@ -109,7 +111,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                         table_summary={strings.chart_table_summary} first_column={strings.table_industry}
                         testid="brief-industry-chart" {lang} />
                 </section>
-                <CompositionPanel spec={props.composition.clone()} {lang} />
+                { composition_panel(&CompositionPanelProps { spec: props.composition.clone(), lang }) }
             </div>
             { scorecard(plan, scenario, &props.evaluations, props.bands.as_deref(), lang) }
             <section class="panel brief-settings">

@@ -301,15 +301,15 @@ pub fn overlays(
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ComparedLegendProps {
-    #[prop_or_default]
     pub compared: Option<Shared<Vec<(String, Projection)>>>,
     pub lang: Lang,
 }
 
 /// The legend of the dotted overlays, when scenarios are being compared.
-#[function_component(ComparedLegend)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn compared_legend(props: &ComparedLegendProps) -> Html {
     let Some(compared) = props
         .compared

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::compare::{overlays, ComparedLegend};
+use super::compare::{compared_legend, overlays, ComparedLegendProps};
 use super::scorecard::goal_marker;
-use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
+use crate::app::components::{data_table, ChartCanvas, ChartData, DataRow, DataTableProps};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::chart::{AxisStart, Band, IndicatorSpec};
@@ -160,15 +160,9 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
         <section class="panel" aria-labelledby="indicators-heading" data-testid="view-indicators">
             <h2 id="indicators-heading">{ strings.indicators_heading }</h2>
             <p class="panel-note">{ strings.indicators_note }</p>
-            <ComparedLegend compared={props.compared.clone()} {lang} />
+            { compared_legend(&ComparedLegendProps { compared: props.compared.clone(), lang }) }
             <div class="panel-grid">{ for panels }</div>
-            <DataTable
-                summary={strings.chart_table_summary}
-                first_column={strings.table_series}
-                years={Rc::new(years.clone())}
-                rows={Rc::new(rows)}
-                testid="indicators-table"
-            />
+            { data_table(&DataTableProps { summary: AttrValue::from(strings.chart_table_summary), first_column: AttrValue::from(strings.table_series), years: Rc::new(years.clone()), rows: Rc::new(rows), testid: "indicators-table".into(), open: false }) }
         </section>
     }
 }

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::compare::{overlays, ComparedLegend};
+use super::compare::{compared_legend, overlays, ComparedLegendProps};
 use super::scorecard::goal_marker;
-use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
+use crate::app::components::{data_table, ChartCanvas, ChartData, DataRow, DataTableProps};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::chart::{Band, PanelSpec};
@@ -106,15 +106,9 @@ pub fn industries_view(props: &IndustriesViewProps) -> Html {
             if props.bands.is_none() {
                 <p class="pending" role="status">{ strings.bands_pending }</p>
             }
-            <ComparedLegend compared={props.compared.clone()} {lang} />
+            { compared_legend(&ComparedLegendProps { compared: props.compared.clone(), lang }) }
             <div class="panel-grid">{ for panels }</div>
-            <DataTable
-                summary={strings.chart_table_summary}
-                first_column={strings.table_series}
-                years={years}
-                rows={Rc::new(rows)}
-                testid="industries-table"
-            />
+            { data_table(&DataTableProps { summary: AttrValue::from(strings.chart_table_summary), first_column: AttrValue::from(strings.table_series), years, rows: Rc::new(rows), testid: "industries-table".into(), open: false }) }
         </section>
     }
 }

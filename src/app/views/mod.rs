@@ -22,17 +22,20 @@ pub use analysis::{AnalysisView, AnalysisViewProps};
 pub use assumptions::{AssumptionsPanel, AssumptionsPanelProps};
 pub use brief::{brief_view, BriefViewProps};
 pub use compare::{
-    overlays, CompareView, CompareViewProps, ComparedLegend, ComparedSlide, ComparedSlideProps,
+    compared_legend, overlays, CompareView, CompareViewProps, ComparedLegendProps, ComparedSlide,
+    ComparedSlideProps,
 };
 pub use indicators::{indicators_view, IndicatorsViewProps};
 pub use industries::{industries_view, IndustriesViewProps};
 pub use overview::{
-    lead_test, CompositionPanel, CompositionPanelProps, SummaryPanel, SummaryPanelProps,
+    composition_panel, lead_test, CompositionPanelProps, SummaryPanel, SummaryPanelProps,
 };
-pub use overview_view::{OverviewView, OverviewViewProps};
+pub use overview_view::{overview_view, OverviewViewProps};
 pub use present::{closing_slide, presentation_bar};
 pub use register::{GoalRegister, GoalRegisterProps};
-pub use scenario_extras::{InterpretationSwitches, ShockEditor};
+pub use scenario_extras::{
+    interpretation_switches, shock_editor, InterpretationSwitchesProps, ShockEditorProps,
+};
 pub use scorecard::{goal_decimals, goal_marker, headline, scorecard, status_html};
 pub use share::{SharePanel, SharePanelProps};
 pub use solve::{SolvePanel, SolvePanelProps};

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::components::{ChartCanvas, ChartData, DataRow, DataTable};
+use crate::app::components::{data_table, ChartCanvas, ChartData, DataRow, DataTableProps};
 use crate::chart::{
     emerging_share_pct, series_colour_css, CompositionSpec, EMERGING_PALETTE_IDX,
     TRADITIONAL_PALETTE_IDX,
@@ -75,7 +75,7 @@ fn composition_description(lang: Lang, spec: &CompositionSpec) -> String {
         .replace("{end}", &year(spec.years.last()))
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CompositionPanelProps {
     pub spec: Rc<CompositionSpec>,
     pub lang: Lang,
@@ -83,7 +83,8 @@ pub struct CompositionPanelProps {
 
 /// Traditional against emerging revenue over time, with its legend and the
 /// same numbers as a table.
-#[function_component(CompositionPanel)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn composition_panel(props: &CompositionPanelProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();
@@ -129,13 +130,7 @@ pub fn composition_panel(props: &CompositionPanelProps) -> Html {
                     { strings.emerging }
                 </li>
             </ul>
-            <DataTable
-                summary={strings.chart_table_summary}
-                first_column={strings.table_series}
-                years={Rc::new(spec.years.clone())}
-                rows={Rc::new(rows)}
-                testid="composition-table"
-            />
+            { data_table(&DataTableProps { summary: AttrValue::from(strings.chart_table_summary), first_column: AttrValue::from(strings.table_series), years: Rc::new(spec.years.clone()), rows: Rc::new(rows), testid: "composition-table".into(), open: false }) }
         </section>
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::overview::{lead_test, CompositionPanel, SummaryPanel};
+use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanel};
 use super::scorecard::{headline, scorecard};
 use crate::app::components::LineChart;
 use crate::app::i18n::Lang;
@@ -13,7 +13,7 @@ use crate::app::shared::Shared;
 use crate::chart::{CompositionSpec, LineChartSpec};
 use crate::model::{Bands, GoalEvaluation, Plan, Scenario};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct OverviewViewProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
@@ -21,13 +21,13 @@ pub struct OverviewViewProps {
     pub evaluations: Shared<Vec<GoalEvaluation>>,
     pub composition: Rc<CompositionSpec>,
     pub industries: Rc<LineChartSpec>,
-    #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
 }
 
 /// The overview: what the scenario means, then the charts.
-#[function_component(OverviewView)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn overview_view(props: &OverviewViewProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();
@@ -59,7 +59,7 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
             evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
         { scorecard(plan, &props.scenario, &props.evaluations, props.bands.as_deref(), lang) }
         { lead_test(plan, &props.evaluations, lang) }
-        <CompositionPanel spec={props.composition.clone()} {lang} />
+        { composition_panel(&CompositionPanelProps { spec: props.composition.clone(), lang }) }
         </div>
     }
 }

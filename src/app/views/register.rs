@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use crate::app::components::{format_value, parse_number, ProvenanceBadge};
+use crate::app::components::{format_value, parse_number, provenance_badge};
 use crate::app::i18n::{Lang, RegisterStrings};
 use crate::app::shared::Shared;
 use crate::model::{meets, Comparison, Goal, GoalEvaluation, GoalKind, Plan, Status, Tracking};
@@ -404,7 +404,7 @@ fn goal_card(props: &GoalRegisterProps, goal: &Goal) -> Html {
                     } }
                     { outcome }
                     { figure_note }
-                    <ProvenanceBadge provenance={figure.provenance.clone()} {lang} detailed={true} />
+                    { provenance_badge(&figure.provenance, lang, true) }
                 </p>
             }
         });

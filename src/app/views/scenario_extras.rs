@@ -7,7 +7,7 @@ use crate::app::state::Flag;
 use crate::model::bounds::{MAX_SHOCKS, SHOCK_PCT};
 use crate::model::{Plan, Scenario, Shock};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ShockEditorProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
@@ -18,7 +18,8 @@ pub struct ShockEditorProps {
 
 /// One-year shocks: a year, an industry (or all), and percentage points
 /// added to that year's growth.
-#[function_component(ShockEditor)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn shock_editor(props: &ShockEditorProps) -> Html {
     let lang = props.lang;
     let strings = lang.strings();
@@ -110,7 +111,7 @@ pub fn shock_editor(props: &ShockEditorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct InterpretationSwitchesProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
@@ -120,7 +121,8 @@ pub struct InterpretationSwitchesProps {
 
 /// The switches of the app's interpretation of the plan's aim for its test
 /// year.
-#[function_component(InterpretationSwitches)]
+/// A plain function of its props, not a component: what it shows changes
+/// with the inputs, so a component boundary would save no work.
 pub fn interpretation_switches(props: &InterpretationSwitchesProps) -> Html {
     let strings = props.lang.strings();
     let fill = |template: &str| props.lang.fill(&props.plan, template);

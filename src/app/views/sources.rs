@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::components::{NumberField, ProvenanceBadge};
+use crate::app::components::{provenance_badge, NumberField};
 use crate::app::i18n::{Lang, SourcesStrings};
 use crate::app::inputs::{Input, Unit};
 use crate::app::shared::Shared;
@@ -112,7 +112,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
     .map(|(provenance, help)| {
         html! {
             <li>
-                <ProvenanceBadge {provenance} {lang} />
+                { provenance_badge(&provenance, lang, false) }
                 <span>{ help }</span>
             </li>
         }
@@ -374,7 +374,7 @@ fn editable_row(
     let provenance = input.provenance(plan).map(|provenance| {
         html! {
             <div class="source-provenance">
-                <ProvenanceBadge provenance={provenance.clone()} {lang} detailed={true} />
+                { provenance_badge(provenance, lang, true) }
             </div>
         }
     });
@@ -430,7 +430,7 @@ fn readonly_row(props: &DataSourcesProps, input: Input) -> Html {
     let provenance = input.provenance(plan).map(|provenance| {
         html! {
             <div class="source-provenance">
-                <ProvenanceBadge provenance={provenance.clone()} {lang} detailed={true} />
+                { provenance_badge(provenance, lang, true) }
             </div>
         }
     });
@@ -520,7 +520,7 @@ fn published_table(plan: &Plan, lang: Lang) -> Html {
                 </td>
                 <td data-label={strings.col_goal}>{ goal }</td>
                 <td data-label={strings.col_kind}>
-                    <ProvenanceBadge provenance={figure.provenance.clone()} {lang} />
+                    { provenance_badge(&figure.provenance, lang, false) }
                     if is_published {
                         <span class={classes!("source-kind", secondary.then_some("source-secondary"))}>
                             { if secondary { strings.secondary } else { strings.primary } }
