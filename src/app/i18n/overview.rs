@@ -8,13 +8,8 @@ pub struct OverviewStrings {
     pub headline_label: &'static str,
     /// "{year} 年目标" above a year's counts.
     pub year_goals: &'static str,
-    pub met: &'static str,
-    pub close: &'static str,
-    pub missed: &'static str,
     /// The lead test's box: "{test} 年新动能主导".
     pub lead_label: &'static str,
-    pub lead_passed: &'static str,
-    pub lead_failed: &'static str,
     pub lead_ratio: &'static str,
     /// The rest of the summary, one click away.
     pub summary_more: &'static str,
@@ -34,12 +29,7 @@ pub struct OverviewStrings {
 const ZH: OverviewStrings = OverviewStrings {
     headline_label: "结论",
     year_goals: "{year} 年目标",
-    met: "达标",
-    close: "接近",
-    missed: "未达标",
     lead_label: "{test} 年新动能主导",
-    lead_passed: "通过",
-    lead_failed: "未通过",
     lead_ratio: "新/旧动能收入比",
     summary_more: "展开完整摘要",
     group_economy: "经济总体目标",
@@ -56,12 +46,7 @@ const ZH: OverviewStrings = OverviewStrings {
 const EN: OverviewStrings = OverviewStrings {
     headline_label: "The answer",
     year_goals: "{year} goals",
-    met: "met",
-    close: "close",
-    missed: "missed",
     lead_label: "New drivers lead in {test}",
-    lead_passed: "passed",
-    lead_failed: "not passed",
     lead_ratio: "emerging ÷ traditional revenue",
     summary_more: "Read the whole summary",
     group_economy: "Economy-wide goals",

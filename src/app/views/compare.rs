@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{headline, scorecard, status_html};
+use super::{goal_decimals, headline, scorecard, status_html};
 use crate::app::components::{ChartCanvas, ChartData};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
@@ -188,7 +188,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             let cells = computed.iter().map(|(_, _, _, evaluations)| {
                 match evaluations.get(row_idx) {
                     Some(other) => html! {
-                        <td class="num">{ lang.number(other.projected, if other.target.abs() >= 100.0 { 1 } else { 2 }) }{ " " }{ status_html(other.status, lang) }</td>
+                        <td class="num">{ lang.number(other.projected, goal_decimals(other.target)) }{ " " }{ status_html(other.status, lang) }</td>
                     },
                     None => html! { <td>{ "—" }</td> },
                 }
@@ -197,7 +197,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <tr>
                     <th scope="row">{ goal.map(|goal| lang.pick(&goal.name.zh, &goal.name.en).to_string()).unwrap_or_default() }</th>
                     <td>{ evaluation.year }</td>
-                    <td class="num">{ lang.number(evaluation.target, if evaluation.target.abs() >= 100.0 { 1 } else { 2 }) }</td>
+                    <td class="num">{ lang.number(evaluation.target, goal_decimals(evaluation.target)) }</td>
                     { for cells }
                 </tr>
             }

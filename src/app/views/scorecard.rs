@@ -62,9 +62,12 @@ pub fn headline(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html
                 data-met={met.to_string()} data-close={close.to_string()} data-missed={missed.to_string()}>
                 <span class="headline-label">{ words.year_goals.replace("{year}", &year.to_string()) }</span>
                 <span class="headline-counts">
-                    <span class="count status-met"><strong>{ met }</strong>{ " " }<span aria-hidden="true">{ "✓" }</span>{ words.met }</span>
-                    <span class="count status-close"><strong>{ close }</strong>{ " " }<span aria-hidden="true">{ "≈" }</span>{ words.close }</span>
-                    <span class="count status-missed"><strong>{ missed }</strong>{ " " }<span aria-hidden="true">{ "✗" }</span>{ words.missed }</span>
+                    { for [(Status::Met, met), (Status::Close, close), (Status::Missed, missed)].into_iter().map(|(status, count)| {
+                        let (class, icon, word) = lang.status_parts(status);
+                        html! {
+                            <span class={classes!("count", class)}><strong>{ count }</strong>{ " " }<span aria-hidden="true">{ icon }</span>{ word }</span>
+                        }
+                    }) }
                 </span>
             </div>
         }
@@ -73,16 +76,16 @@ pub fn headline(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html
     let ratio = evaluations.iter().find(|evaluation| {
         evaluation.series == SeriesId::LeadRatio && evaluation.year == plan.interpretation.year
     });
-    let test_year = plan.interpretation.year.to_string();
+    let strings = lang.strings();
     html! {
         <section class="headline" aria-label={words.headline_label} data-testid="headline">
             { for years }
             <div class={classes!("headline-lead", if test.met { "passed" } else { "failed" })}
                 data-testid="headline-lead" data-passed={test.met.to_string()}>
-                <span class="headline-label">{ words.lead_label.replace("{test}", &test_year) }</span>
+                <span class="headline-label">{ lang.fill(plan, words.lead_label) }</span>
                 <span class="headline-verdict">
                     <span aria-hidden="true">{ if test.met { "✓ " } else { "✗ " } }</span>
-                    { if test.met { words.lead_passed } else { words.lead_failed } }
+                    { if test.met { strings.lead_passed } else { strings.lead_failed } }
                 </span>
                 if let Some(ratio) = ratio {
                     <span class="headline-detail">
