@@ -1,7 +1,7 @@
 // Input → every visible view updated, per view and per kind of input, on the
 // release build in Debian's headless Chromium (issue 12's clock):
 //
-//   node bench/views.mjs [--dist DIR] [--against DIR] [--moves N] [--rounds N]
+//   node bench/views.mjs [--dist DIR] [--against DIR] [--moves N] [--rounds N] [--views a,b]
 //
 // The clock starts at the input event's dispatch and stops (a) at the end
 // of the task that updated the page — a MessageChannel message posted right
@@ -33,7 +33,7 @@ const MOVES = Number(option('--moves', 200));
 const ROUNDS = Number(option('--rounds', 30));
 const builds = [['this build', resolve(option('--dist', join(repo, 'dist')))]];
 if (option('--against', null)) builds.push(['against', resolve(option('--against', ''))]);
-const VIEWS = ['overview', 'industries', 'indicators'];
+const VIEWS = option('--views', 'overview,industries,indicators').split(',');
 
 /** Runs in the page: dispatches `rounds` inputs made by `act(round)`, one
  * per animation frame, and returns [task end, next frame] times in ms. */

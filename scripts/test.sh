@@ -28,7 +28,7 @@ run() {
 
 run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-run "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --locked -- -D warnings
+run "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test browser_views --locked -- -D warnings
 run "native tests" cargo test --locked
 # The fuzz layer, built optimised (the release profile's size settings,
 # opt-level "z" and LTO, are for the wasm bundle; here they only slow the
@@ -37,7 +37,7 @@ run "native tests" cargo test --locked
 run "fuzz (bounded)" env FUZZ_ITERATIONS=200000 FUZZ_MIN_INPUTS=1000000 APP_FUZZ_SEQUENCES=10000 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo test --release --locked --test share_fuzz --test app_fuzz -- --nocapture
-run "browser tests" cargo test --target wasm32-unknown-unknown --locked --test browser
+run "browser tests" cargo test --target wasm32-unknown-unknown --locked --test browser --test browser_views
 run "release build" trunk build --release
 run "end-to-end tests" node --test --test-concurrency=1 tests/e2e/
 

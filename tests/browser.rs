@@ -6,7 +6,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use pathways::app::components::{InputSlider, InputSliderProps, LineChart, LineChartProps};
+use pathways::app::components::{line_chart, InputSlider, InputSliderProps, LineChartProps};
+
+/// The line chart is a plain function in the app; mounted alone it needs a
+/// component around it.
+#[yew::function_component(LineChart)]
+fn line_chart_host(props: &LineChartProps) -> yew::Html {
+    line_chart(props)
+}
 use pathways::app::i18n::Lang;
 use pathways::app::App;
 use pathways::chart::{LineChartSpec, Series};

@@ -10,7 +10,15 @@ use std::rc::Rc;
 use pathways::app::i18n::Lang;
 use pathways::app::inputs::Input;
 use pathways::app::shared::Shared;
-use pathways::app::views::{DataSources, DataSourcesProps, GoalRegister, GoalRegisterProps};
+use pathways::app::views::{data_sources, DataSourcesProps, GoalRegister, GoalRegisterProps};
+use yew::{function_component, Html};
+
+/// The data-and-sources view is a plain function in the app; mounted alone
+/// it needs a component around it.
+#[function_component(DataSources)]
+fn data_sources_host(props: &DataSourcesProps) -> Html {
+    data_sources(props)
+}
 use pathways::model::{evaluate, project, Plan, Scenario, Tracking};
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -222,6 +230,7 @@ fn sources_props(
             let reset_log = reset_log.clone();
             Callback::from(move |input| reset_log.borrow_mut().push(input))
         },
+        refusal: None,
     }
 }
 
@@ -265,7 +274,7 @@ async fn sources_badge_every_base_value_and_refuse_a_bad_entry() {
     .await;
 
     for input in base_inputs(&plan) {
-        let dom_id = input.dom_id(&plan);
+        let dom_id = input.id(&plan);
         let row = by_testid(&root, &format!("row-{dom_id}"))
             .unwrap_or_else(|| panic!("no row for {dom_id}"));
         let badge =
@@ -313,7 +322,7 @@ async fn a_changed_base_value_offers_a_reset() {
     assert!(Input::IndustryBase(1).set(&mut scenario, 700.0));
     let props = sources_props(&plan, scenario, &set_log, &reset_log);
     yew::Renderer::<DataSources>::with_root_and_props(root.clone(), props).render();
-    let testid = format!("reset-{}", Input::IndustryBase(1).dom_id(&plan));
+    let testid = format!("reset-{}", Input::IndustryBase(1).id(&plan));
     wait_for("the reset button", 5_000.0, || {
         by_testid(&root, &testid).is_some()
     })

@@ -33,7 +33,7 @@ use inputs::Input;
 use shared::Shared;
 use state::{AppState, Slide, View};
 use views::{
-    AnalysisView, AssumptionsPanel, CompareView, ComparedSlide, DataSources, GoalRegister,
+    AnalysisView, AssumptionsPanel, CompareView, ComparedSlide, DataSourcesProps, GoalRegister,
     SharePanel,
 };
 
@@ -226,8 +226,8 @@ pub fn simulator(props: &SimulatorProps) -> Html {
                 />
             },
             View::Sources => html! {
-                <DataSources plan={plan.clone()} scenario={scenario.clone()} defaults={defaults.clone()} {lang}
-                    on_set={callbacks.on_set.clone()} on_reset={callbacks.on_reset.clone()} refusal={refusal.clone()} />
+                { views::data_sources(&DataSourcesProps { plan: plan.clone(), scenario: scenario.clone(), defaults: defaults.clone(), lang,
+                    on_set: callbacks.on_set.clone(), on_reset: callbacks.on_reset.clone(), refusal: refusal.clone() }) }
             },
         }
     };

@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 pub mod canvas;
+mod size_watch;
+
+pub use size_watch::{watch_size, SizeWatch};
 
 /// Installs a panic hook that logs the panic to the console and replaces the
 /// page with a visible message, instead of leaving a frozen page.
@@ -46,12 +49,12 @@ pub fn device_pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Sizes a canvas's backing store to its CSS box times the device pixel
-/// ratio, so lines and text are crisp; returns the ratio used, or `None`
-/// when the canvas is not laid out (zero width).
-pub fn fit_canvas_to_css_box(canvas: &HtmlCanvasElement) -> Option<f64> {
-    let css_width = canvas.client_width();
-    let css_height = canvas.client_height();
+/// Sizes a canvas's backing store to its CSS box (`css_size`, as
+/// [`watch_size`] reported it) times the device pixel ratio, so lines and
+/// text are crisp; returns the ratio used, or `None` when the canvas is not
+/// laid out (zero width). Reads no layout.
+pub fn fit_canvas_to_css_box(canvas: &HtmlCanvasElement, css_size: (i32, i32)) -> Option<f64> {
+    let (css_width, css_height) = css_size;
     if css_width <= 0 || css_height <= 0 {
         return None;
     }

@@ -28,9 +28,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // yew components (each component costs its lifecycle code), dropping the
 // Unicode case tables and trimming the CSS: no larger than at the
 // session's start (507,657 B in all, wasm 489,094 B). Lowered to just above.
-const GZIP_BUDGET_BYTES = 509_000;
+// 2026-12-06 (later): 507,513 B in all, wasm 486,649 B. One resize observer
+// for every canvas (+1.3 KB) paid for by drawing the line chart and the
+// data-and-sources view with plain functions and naming statuses and
+// indicator ids without Debug formatting. Lowered to just above.
+const GZIP_BUDGET_BYTES = 508_000;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 488_000;
+const WASM_GZIP_BUDGET_BYTES = 487_000;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
 const FILE_BUDGET = 7;

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_window_width;
+use crate::app::hooks::use_css_size;
 use crate::app::i18n::Lang;
 use crate::chart::{
     to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
@@ -49,8 +49,8 @@ pub struct ChartCanvasProps {
 }
 
 /// A chart drawn on a canvas at the device pixel ratio (recorded once as a
-/// display list and replayed, `web::canvas`), redrawn when its data or the
-/// window size changes.
+/// display list and replayed, `web::canvas`), redrawn when its data or its
+/// size changes (drawn first when it is first laid out).
 ///
 /// After every draw the canvas carries `data-drawn-at` (the time the draw
 /// finished, from `performance.now()`) and `data-draw-count`, so the e2e
@@ -61,14 +61,17 @@ pub struct ChartCanvasProps {
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let draw_count = use_mut_ref(|| 0_u64);
-    let window_width = use_window_width();
+    // Its size as the page's one resize observer reported it: a redraw on
+    // input reads no layout; a new size redraws.
+    let css_size = use_css_size(canvas_ref.clone());
     {
         let canvas_ref = canvas_ref.clone();
-        use_effect_with((props.chart.clone(), window_width), move |(chart, _)| {
+        use_effect_with((props.chart.clone(), css_size), move |(chart, css_size)| {
             let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
                 return;
             };
-            let Some(ratio) = web::fit_canvas_to_css_box(&canvas) else {
+            let Some(ratio) = css_size.and_then(|size| web::fit_canvas_to_css_box(&canvas, size))
+            else {
                 return;
             };
             let scale = ratio * web::chart_zoom(&canvas);

@@ -29,7 +29,9 @@ pub struct LineChartProps {
 
 /// A line chart (see [`ChartCanvas`]) with an HTML legend and the same data
 /// as a table.
-#[function_component(LineChart)]
+/// A plain function of its props: the canvas is a component that skips a
+/// redraw when its chart is unchanged, and the legend and table are cheap,
+/// so a component boundary here would save no work.
 pub fn line_chart(props: &LineChartProps) -> Html {
     let spec = &props.spec;
     let legend = spec.series.iter().enumerate().map(|(series_idx, series)| {

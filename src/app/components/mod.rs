@@ -18,7 +18,7 @@ pub use data_table::{data_table, DataRow, DataTableProps};
 pub use drawer::{Drawer, DrawerProps};
 pub use header::{header, HeaderProps};
 pub use input_slider::{InputSlider, InputSliderProps};
-pub use line_chart::{LineChart, LineChartProps};
+pub use line_chart::{line_chart, LineChartProps};
 pub use notice_bar::notice_bar;
 pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps, ParseProblem};
 pub use provenance_badge::provenance_badge;

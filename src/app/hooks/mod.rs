@@ -2,6 +2,7 @@
 //! through `crate::web`.
 
 mod use_autosave;
+mod use_css_size;
 mod use_derivation;
 mod use_document_lang;
 mod use_file_io;
@@ -10,9 +11,9 @@ mod use_monte_carlo;
 mod use_presentation_keys;
 mod use_undo_shortcuts;
 mod use_url_sync;
-mod use_window_width;
 
 pub use use_autosave::use_autosave;
+pub use use_css_size::use_css_size;
 pub use use_derivation::use_derivation;
 pub use use_document_lang::use_document_lang;
 pub use use_file_io::{use_file_io, FileActions};
@@ -21,4 +22,3 @@ pub use use_monte_carlo::{use_monte_carlo, MonteCarloRun, MONTE_CARLO_DEBOUNCE_M
 pub use use_presentation_keys::use_presentation_keys;
 pub use use_undo_shortcuts::use_undo_shortcuts;
 pub use use_url_sync::use_url_sync;
-pub use use_window_width::use_window_width;

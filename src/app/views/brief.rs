@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::{
     composition_panel, headline, lead_test, scorecard, CompositionPanelProps, SummaryPanel,
 };
-use crate::app::components::{provenance_badge, LineChart};
+use crate::app::components::{line_chart, provenance_badge, LineChartProps};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
 use crate::app::shared::Shared;
@@ -107,9 +107,9 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
             <div class="brief-charts">
                 <section class="panel">
                     <h2>{ lang.fill(plan, strings.chart_heading) }</h2>
-                    <LineChart spec={props.industries.clone()} description={lang.fill(plan, strings.chart_description)}
-                        table_summary={strings.chart_table_summary} first_column={strings.table_industry}
-                        testid="brief-industry-chart" {lang} />
+                    { line_chart(&LineChartProps { spec: props.industries.clone(), description: lang.fill(plan, strings.chart_description).into(),
+                        table_summary: strings.chart_table_summary.into(), first_column: strings.table_industry.into(),
+                        testid: "brief-industry-chart".into(), decimals: 1, export_name: None, lang }) }
                 </section>
                 { composition_panel(&CompositionPanelProps { spec: props.composition.clone(), lang }) }
             </div>

@@ -106,9 +106,15 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 axis_start: AxisStart::Data,
                 overlays: overlays(props.compared.as_deref(), |projection| projection.series(*series).to_vec()),
             };
-            let id = format!("{series:?}").to_ascii_lowercase();
+            let id = match series {
+                SeriesId::SeiShare => "seishare",
+                SeriesId::HighTechShare => "hightechshare",
+                SeriesId::RdShare => "rdshare",
+                SeriesId::Productivity => "productivity",
+                _ => "series",
+            };
             Some(html! {
-                <figure class="chart panel-figure" key={id.clone()} data-testid={format!("indicator-panel-{id}")}>
+                <figure class="chart panel-figure" key={id} data-testid={format!("indicator-panel-{id}")}>
                     <ChartCanvas chart={ChartData::Indicator(Rc::new(spec))}
                         description={format!("{title}:{}", strings.indicators_note)}
                         testid={format!("indicator-panel-{id}-canvas")}

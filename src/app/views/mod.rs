@@ -39,4 +39,4 @@ pub use scenario_extras::{
 pub use scorecard::{goal_decimals, goal_marker, headline, scorecard, status_html};
 pub use share::{SharePanel, SharePanelProps};
 pub use solve::{SolvePanel, SolvePanelProps};
-pub use sources::{DataSources, DataSourcesProps};
+pub use sources::{data_sources, DataSourcesProps};

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanel};
 use super::scorecard::{headline, scorecard};
-use crate::app::components::LineChart;
+use crate::app::components::{line_chart, LineChartProps};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::chart::{CompositionSpec, LineChartSpec};
@@ -41,15 +41,16 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
                 <span>{ strings.legend_projection }</span>
                 <span>{ strings.legend_goal }</span>
             </p>
-            <LineChart
-                spec={props.industries.clone()}
-                description={lang.fill(plan, strings.chart_description)}
-                table_summary={strings.chart_table_summary}
-                first_column={strings.table_industry}
-                testid="industry-chart"
-                export_name={Some(AttrValue::from("pathways-industries"))}
-                {lang}
-            />
+            { line_chart(&LineChartProps {
+                spec: props.industries.clone(),
+                description: lang.fill(plan, strings.chart_description).into(),
+                table_summary: strings.chart_table_summary.into(),
+                first_column: strings.table_industry.into(),
+                testid: "industry-chart".into(),
+                decimals: 1,
+                export_name: Some(AttrValue::from("pathways-industries")),
+                lang,
+            }) }
             <p class="provenance-note">
                 <span class="badge badge-assumption">{ strings.badge_assumption }</span>
                 { lang.fill(plan, strings.baseline_note) }

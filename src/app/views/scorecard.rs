@@ -169,7 +169,7 @@ pub fn scorecard(
             html! {
                 <td class="score-year" data-label={year.to_string()}
                     data-testid={format!("score-{}-{}", evaluation.goal_id, evaluation.year)}
-                    data-status={format!("{:?}", evaluation.status).to_ascii_lowercase()}>
+                    data-status={status_id(evaluation.status)}>
                     { status_html(evaluation.status, lang) }
                     <span class="score-values">
                         <span data-col="projected">{ format!("{} {}", words.projected_short, lang.number(evaluation.projected, decimals)) }</span>
@@ -294,5 +294,15 @@ pub fn scorecard(
                 <ul>{ for strings.scoring_rules.iter().map(|rule| html! { <li>{ lang.fill(plan, rule) }</li> }) }</ul>
             </details>
         </section>
+    }
+}
+
+/// A status as the `data-status` attribute names it.
+fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::MetInTotal => "metintotal",
+        Status::Close => "close",
+        Status::Missed => "missed",
     }
 }

@@ -66,7 +66,8 @@ const OTHER_INPUTS: [Input; 5] = [
 
 /// Every base value and link parameter with its provenance and an exact
 /// field, the published actuals, and the plan's own details.
-#[function_component(DataSources)]
+/// A plain function of its props: it holds no state and shows the scenario,
+/// which changes with every input.
 pub fn data_sources(props: &DataSourcesProps) -> Html {
     let lang = props.lang;
     let strings = lang.sources_strings();

@@ -1,0 +1,141 @@
+// Where the time of an input goes: a CPU profile of repeated inputs on one
+// view, summed by function (self time and inclusive time), from Chromium's
+// sampling profiler over the DevTools protocol.
+//
+//   node bench/profile.mjs [--dist DIR] [--view overview] [--input slider|field|preset] [--rounds N] [--top N]
+//   node bench/profile.mjs --load [--dist DIR]   # one fresh page load instead, to its first chart
+//
+// Function names need a build that keeps its name section; the release build
+// strips it. Build one beside the release build (not committed, not served):
+//   sed 's/data-wasm-opt="z"/data-wasm-opt="z" data-keep-debug data-wasm-opt-params="-g"/' index.html > index.profile.html
+//   CARGO_TARGET_DIR=target-prof trunk build --dist /tmp/prof-dist --release true index.profile.html
+//   node bench/profile.mjs --dist /tmp/prof-dist
+import { resolve } from 'node:path';
+import { launchBrowser, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const dir = resolve(option('--dist', 'dist'));
+const view = option('--view', 'overview');
+const input = option('--input', 'slider');
+const rounds = Number(option('--rounds', 100));
+const top = Number(option('--top', 40));
+
+const browser = await launchBrowser();
+const server = await serveDist({ dir });
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  if (args.includes('--load')) {
+    await profileLoad(context, page);
+    process.exit(0);
+  }
+  await page.goto(server.url);
+  await page.getByTestId(`tab-${view}`).click();
+  await page.getByTestId(`view-${view}`).waitFor();
+  await visibleChartsDrawn(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  // The browser's own work (style, layout, paint…) from a trace of the same inputs.
+  const traceEvents = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.evaluate(async ({ kind, count }) => {
+    const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
+    const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
+    const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    for (let round = 0; round < count; round += 1) {
+      const value = String(5 + (round % 20) * 0.5);
+      if (kind === 'slider') {
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      } else if (kind === 'field') {
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        presets[round % presets.length].click();
+      }
+      await frame();
+      await frame();
+    }
+  }, { kind: input, count: rounds });
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await traced;
+  report(profile, traceEvents, rounds, `${rounds} ${input} inputs on ${view}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function profileLoad(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  const traceEvents = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm', transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('canvas[data-draw-count]'), null, { timeout: 30_000 });
+  const firstDraw = await page.evaluate(() => Number(document.querySelector('canvas[data-draw-count]').dataset.drawnAt));
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await traced;
+  console.log(`first chart drawn at ${firstDraw.toFixed(1)} ms after navigation start`);
+  report(profile, traceEvents, 1, 'one page load');
+  await browser.close();
+  await server.close();
+}
+
+function report(profile, traceEvents, rounds, what) {
+  const browserWork = new Map();
+  for (const event of traceEvents) {
+    if (event.ph !== 'X' || !event.dur) continue;
+    browserWork.set(event.name, (browserWork.get(event.name) ?? 0) + event.dur);
+  }
+  // Self time per node from the samples, then inclusive time per name.
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map();
+  for (let idx = 0; idx < profile.samples.length; idx += 1) {
+    const id = profile.samples[idx];
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[idx] ?? 0));
+  }
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const self = new Map();
+  const inclusive = new Map();
+  const nameOf = (node) => node.callFrame.functionName || `(${node.callFrame.url.split('/').pop() || 'anonymous'})`;
+  for (const [id, us] of selfUs) {
+    const name = nameOf(byId.get(id));
+    self.set(name, (self.get(name) ?? 0) + us);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const ancestor = nameOf(byId.get(at));
+      if (seen.has(ancestor)) continue;
+      seen.add(ancestor);
+      inclusive.set(ancestor, (inclusive.get(ancestor) ?? 0) + us);
+    }
+  }
+  const per = (us) => (us / 1000 / rounds).toFixed(3);
+  const table = (title, map) => {
+    console.log(`\n${title} (ms per round, ${what})`);
+    for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${per(us).padStart(8)}  ${name.slice(0, 150)}`);
+    }
+  };
+  table('browser work (trace, complete events; nested ones overlap)', browserWork);
+  table('self time', self);
+  table('inclusive time', inclusive);
+}
