@@ -101,6 +101,23 @@ async function profileLoad(context, page) {
 
 function report(profile, traceEvents, rounds, what) {
   const browserWork = new Map();
+  if (args.includes('--layout')) {
+    const layouts = traceEvents.filter((event) => event.name === 'Layout' && event.ph === 'X');
+    const dirty = layouts.map((event) => event.args?.beginData?.dirtyObjects ?? 0);
+    const total = layouts.map((event) => event.args?.beginData?.totalObjects ?? 0);
+    const mean = (list) => (list.reduce((sum, value) => sum + value, 0) / Math.max(1, list.length)).toFixed(0);
+    console.log(`layouts: ${layouts.length}, dirty objects mean ${mean(dirty)} of ${mean(total)}`);
+    const paints = traceEvents.filter((event) => event.name === 'Paint' && event.ph === 'X');
+    const areas = new Map();
+    for (const event of paints) {
+      const clip = event.args?.data?.clip ?? [];
+      const width = clip.length ? Math.max(clip[0], clip[2], clip[4], clip[6]) - Math.min(clip[0], clip[2], clip[4], clip[6]) : 0;
+      const height = clip.length ? Math.max(clip[1], clip[3], clip[5], clip[7]) - Math.min(clip[1], clip[3], clip[5], clip[7]) : 0;
+      const key = `${event.args?.data?.nodeId ?? '?'} ${width}x${height}`;
+      areas.set(key, (areas.get(key) ?? 0) + 1);
+    }
+    console.log(`paints: ${paints.length}; by layer and clip: ${[...areas].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([key, count]) => `${key} ×${count}`).join(', ')}`);
+  }
   for (const event of traceEvents) {
     if (event.ph !== 'X' || !event.dur) continue;
     browserWork.set(event.name, (browserWork.get(event.name) ?? 0) + event.dur);

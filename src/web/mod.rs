@@ -49,6 +49,12 @@ pub fn device_pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
+/// An element's CSS size (`clientWidth`, `clientHeight`). Reading it after
+/// a DOM change forces a layout: for a mount, not for every redraw.
+pub fn css_size(element: &web_sys::Element) -> (i32, i32) {
+    (element.client_width(), element.client_height())
+}
+
 /// Sizes a canvas's backing store to its CSS box (`css_size`, as
 /// [`watch_size`] reported it) times the device pixel ratio, so lines and
 /// text are crisp; returns the ratio used, or `None` when the canvas is not

@@ -28,7 +28,7 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // yew components (each component costs its lifecycle code), dropping the
 // Unicode case tables and trimming the CSS: no larger than at the
 // session's start (507,657 B in all, wasm 489,094 B). Lowered to just above.
-// 2026-12-06 (later): 507,513 B in all, wasm 486,649 B. One resize observer
+// 2026-12-06 (later): 507,193 B in all, wasm 486,329 B. One resize observer
 // for every canvas (+1.3 KB) paid for by drawing the line chart and the
 // data-and-sources view with plain functions and naming statuses and
 // indicator ids without Debug formatting. Lowered to just above.

@@ -62,6 +62,10 @@ describe('sharing and saving', () => {
     console.log(`link for two changed inputs, industries view, English: ${fragment.length} characters after the address (#${fragment})`);
     const inputs = await growthValues(page);
     await app.openView('overview');
+    // The scorecard shows each goal's chance once the Monte Carlo bands of
+    // this scenario are in; both pages are read with them.
+    const withBands = (target) => target.waitForFunction(() => document.querySelector('[data-testid=scorecard]')?.textContent.includes('chance'), null, { timeout: 15_000 });
+    await withBands(page);
     const scorecard = await page.getByTestId('scorecard').textContent();
     assert.deepEqual(problems.consoleErrors, []);
     await context.close();
@@ -71,6 +75,7 @@ describe('sharing and saving', () => {
     assert.equal(await fresh.page.getAttribute('html', 'lang'), 'en');
     assert.deepEqual(await growthValues(fresh.page), inputs);
     await fresh.app.openView('overview');
+    await withBands(fresh.page);
     assert.equal(await fresh.page.getByTestId('scorecard').textContent(), scorecard);
     assert.equal(await fresh.page.getByTestId('notice').count(), 0);
     await fresh.context.close();

@@ -61,16 +61,22 @@ pub struct ChartCanvasProps {
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let draw_count = use_mut_ref(|| 0_u64);
-    // Its size as the page's one resize observer reported it: a redraw on
-    // input reads no layout; a new size redraws.
+    // Its size, read when it mounted and then as the page's one resize
+    // observer reports it: a redraw on input reads no layout; a new size
+    // redraws.
     let css_size = use_css_size(canvas_ref.clone());
+    let size_now = *css_size.borrow();
     {
         let canvas_ref = canvas_ref.clone();
-        use_effect_with((props.chart.clone(), css_size), move |(chart, css_size)| {
+        use_effect_with((props.chart.clone(), size_now), move |(chart, _)| {
             let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
                 return;
             };
-            let Some(ratio) = css_size.and_then(|size| web::fit_canvas_to_css_box(&canvas, size))
+            // Read here, not from the render: on mount it is filled only
+            // by the size hook's effect, which runs before this one.
+            let Some(ratio) = css_size
+                .borrow()
+                .and_then(|size| web::fit_canvas_to_css_box(&canvas, size))
             else {
                 return;
             };
