@@ -12,7 +12,9 @@
 // Views: overview, industries (8 panels with bands), indicators; inputs: a
 // growth slider (`input`, one per frame), its exact field (a typed value
 // committed with `change`) and a preset click. Long tasks (> 50 ms) are
-// counted with a PerformanceObserver during the slider drag.
+// counted with a PerformanceObserver during the slider drag. Then the Monte
+// Carlo at 100,000 runs while the slider moves in bursts: its slices (the
+// main thread's timer tasks, from a trace) and the longest of them.
 //
 // --dist is the build to measure (default dist/); --against a second build
 // measured the same way, interleaved by view, for a paired comparison (e.g.
@@ -94,6 +96,59 @@ async function run(browser, url, view) {
   return out;
 }
 
+/** The Monte Carlo at its largest setting (100,000 runs) while a hand
+ * drags and rests: the slider moves in bursts of 10 (one per frame) with
+ * 250 ms rests, so simulations start and are cut off. Returns the
+ * durations (ms) of the main thread's timer tasks from a trace (the
+ * simulation's slices among them), and the time and longest slice of the
+ * last complete simulation as the app reports them. */
+async function monteCarloSlices(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const app = '[data-testid=app]';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.monteCarloSequence, app, { timeout: 30_000 });
+  const sequence = () => page.evaluate((sel) => document.querySelector(sel).dataset.monteCarloSequence, app);
+  const before = await sequence();
+  await page.evaluate(() => {
+    const field = document.querySelector('[data-testid=field-runs]');
+    field.value = '100000';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction(([sel, seen]) => document.querySelector(sel).dataset.monteCarloSequence !== seen, [app, before], { timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.start', { categories: '__metadata,toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.evaluate(async () => {
+    const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    for (let burst = 0; burst < 8; burst += 1) {
+      for (let move = 0; move < 10; move += 1) {
+        slider.value = String(5 + ((burst * 10 + move) % 20) * 0.5);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+      }
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  });
+  const last = await sequence();
+  await page.waitForFunction(([sel, seen]) => document.querySelector(sel).dataset.monteCarloSequence !== seen, [app, last], { timeout: 60_000 }).catch(() => {});
+  await cdp.send('Tracing.end');
+  await traced;
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+  const tasks = events.filter((e) => mains.has(e.tid) && e.ph === 'X' && e.name === 'RunTask' && e.dur);
+  const timers = events.filter((e) => mains.has(e.tid) && e.name === 'TimerFire');
+  const slices = tasks
+    .filter((task) => timers.some((timer) => timer.tid === task.tid && timer.ts >= task.ts && timer.ts <= task.ts + task.dur))
+    .map((task) => task.dur / 1000);
+  const { monteCarloMs, monteCarloSliceMs } = await page.evaluate((sel) => document.querySelector(sel).dataset, app);
+  await context.close();
+  return { slices, simulationMs: Number(monteCarloMs), longestSliceMs: Number(monteCarloSliceMs) };
+}
+
 const stats = (pairs, idx) => {
   const values = pairs.map((pair) => pair[idx]).sort((a, b) => a - b);
   return [percentile(values, 0.5), percentile(values, 0.95)];
@@ -108,6 +163,8 @@ try {
   for (const view of VIEWS) {
     for (const [idx] of builds.entries()) measured[idx][view] = await run(browser, servers[idx].url, view);
   }
+  const monteCarlo = [];
+  for (const [idx] of builds.entries()) monteCarlo.push(await monteCarloSlices(browser, servers[idx].url));
   const lines = [
     `Date: ${new Date().toISOString().slice(0, 10)}; machine: ${availableParallelism()} cores, ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     `Command: node bench/views.mjs ${args.join(' ')}`.trim(),
@@ -133,6 +190,11 @@ try {
       return `${view} ${long.length}${long.length ? ` (longest ${f(Math.max(...long))} ms)` : ''}`;
     });
     lines.push(`Long tasks (> 50 ms) during a ${MOVES}-move drag, ${name}: ${drags.join(', ')}.`);
+  }
+  for (const [idx, [name]] of builds.entries()) {
+    const { slices, simulationMs, longestSliceMs } = monteCarlo[idx];
+    const sorted = [...slices].sort((a, b) => a - b);
+    lines.push(`Monte Carlo at 100,000 runs while the slider moves in 8 bursts of 10 with 250 ms rests, ${name}: a whole simulation ${f(simulationMs)} ms, its longest slice ${Number.isFinite(longestSliceMs) ? `${f(longestSliceMs)} ms` : 'not reported'} (data-monte-carlo-slice-ms); the main thread's timer tasks (the slices, the page showing new bands, the address bar's trailing write) ${slices.length}, p50 ${f(percentile(sorted, 0.5))} ms, longest ${f(sorted.at(-1) ?? 0)} ms, ${slices.filter((ms) => ms > 8).length} over 8 ms.`);
   }
   console.log(lines.join('\n'));
 } finally {

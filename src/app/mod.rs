@@ -137,6 +137,9 @@ pub fn simulator(props: &SimulatorProps) -> Html {
         .as_ref()
         .map(|run| format!("{:.3}", run.elapsed_ms));
     let monte_carlo_sequence = monte_carlo.as_ref().map(|run| run.sequence.to_string());
+    let monte_carlo_slice_ms = monte_carlo
+        .as_ref()
+        .map(|run| format!("{:.3}", run.longest_slice_ms));
 
     let link = AttrValue::from(format!("{}#{}", web::page_address(), link_body));
     let slide_view = match state.current_slide() {
@@ -233,7 +236,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     };
 
     html! {
-        <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence}>
+        <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence} data-monte-carlo-slice-ms={monte_carlo_slice_ms}>
             { components::header(&components::HeaderProps { lang, title: lang.app_title(&state.plan).into(),
                 subtitle: lang.fill(&state.plan, strings.subtitle).into(),
                 on_toggle_lang: callbacks.on_toggle_lang.clone(), on_present: callbacks.on_present.clone() }) }

@@ -5,6 +5,7 @@
 //! (the projection, goal evaluations, Monte Carlo bands) is computed from the
 //! state with `use_memo`, never stored here.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -210,8 +211,10 @@ pub struct History {
     past: Vec<Rc<Scenario>>,
     future: Vec<Rc<Scenario>>,
     /// The input the last change set, so a drag coalesces into one step;
-    /// cleared when the gesture ends ([`Action::EndGesture`]).
-    last_input: Option<Input>,
+    /// cleared when the gesture ends ([`Action::EndGesture`]). A `Cell`:
+    /// ending a gesture changes nothing the page shows, so the reducer
+    /// clears it in place and returns the same state, and nothing re-renders.
+    last_input: Cell<Option<Input>>,
     /// Every step made, undone or redone so far: grows without limit (the
     /// lists are capped at [`HISTORY_LIMIT`]), so the address bar can add
     /// one Back entry per gesture however many there were.
@@ -352,7 +355,7 @@ impl AppState {
             return self;
         }
         let mut history = (*self.history).clone();
-        let same_drag = input.is_some() && history.last_input == input;
+        let same_drag = input.is_some() && history.last_input.get() == input;
         if !same_drag {
             history.steps += 1;
             history.past.push(self.scenario.clone());
@@ -361,7 +364,7 @@ impl AppState {
             }
         }
         history.future.clear();
-        history.last_input = input;
+        history.last_input.set(input);
         Rc::new(AppState {
             scenario: Rc::new(scenario),
             history: Rc::new(history),
@@ -391,7 +394,7 @@ impl AppState {
         };
         to.push(self.scenario.clone());
         history.steps += 1;
-        history.last_input = None;
+        history.last_input.set(None);
         Rc::new(AppState {
             scenario,
             history: Rc::new(history),
@@ -536,15 +539,8 @@ impl Reducible for AppState {
                 }
             }
             Action::EndGesture => {
-                if self.history.last_input.is_none() {
-                    return self;
-                }
-                let mut history = (*self.history).clone();
-                history.last_input = None;
-                Rc::new(AppState {
-                    history: Rc::new(history),
-                    ..(*self).clone()
-                })
+                self.history.last_input.set(None);
+                self
             }
             Action::ResetInput(input) => {
                 let value = input.get(&self.defaults);

@@ -23,6 +23,8 @@ pub struct MonteCarloRun {
     pub bands: Rc<Bands>,
     /// Wall-clock time of the simulation in the browser, milliseconds.
     pub elapsed_ms: f64,
+    /// Its longest slice (the longest the browser waited on it), ms.
+    pub longest_slice_ms: f64,
     /// Counts the simulations run since the app started (1 for the first).
     pub sequence: u64,
 }
@@ -56,11 +58,18 @@ pub fn use_monte_carlo(
                 Timeout::new(MONTE_CARLO_DEBOUNCE_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
                         let started_ms = web::now_ms();
-                        let Some(bands) = run(&plan, &scenario, &workspace, &cancelled).await
+                        let Some((bands, longest_slice_ms)) =
+                            run(&plan, &scenario, &workspace, &cancelled).await
                         else {
                             return;
                         };
                         let elapsed_ms = web::now_ms() - started_ms;
+                        // The page shows the bands in a task of its own, not
+                        // in the one that ran the last slice.
+                        TimeoutFuture::new(0).await;
+                        if cancelled.get() {
+                            return;
+                        }
                         *sequence.borrow_mut() += 1;
                         let sequence = *sequence.borrow();
                         result.set(Some((
@@ -68,6 +77,7 @@ pub fn use_monte_carlo(
                             MonteCarloRun {
                                 bands: Rc::new(bands),
                                 elapsed_ms,
+                                longest_slice_ms,
                                 sequence,
                             },
                         )));
@@ -88,18 +98,22 @@ pub fn use_monte_carlo(
 
 /// The simulation in slices: after [`MONTE_CARLO_SLICE_MS`] of work it
 /// waits for a zero timeout (the browser handles input meanwhile) and stops
-/// if the scenario changed. `None` when stopped.
+/// if the scenario changed. `None` when stopped; else the bands and the
+/// longest slice in ms.
 async fn run(
     plan: &Plan,
     scenario: &Scenario,
     workspace: &RefCell<Workspace>,
     cancelled: &Cell<bool>,
-) -> Option<Bands> {
+) -> Option<(Bands, f64)> {
     let slice_started = Cell::new(web::now_ms());
+    let longest_slice = Cell::new(0.0_f64);
     let pause = || {
-        if web::now_ms() - slice_started.get() < MONTE_CARLO_SLICE_MS {
+        let slice_ms = web::now_ms() - slice_started.get();
+        if slice_ms < MONTE_CARLO_SLICE_MS {
             return None;
         }
+        longest_slice.set(longest_slice.get().max(slice_ms));
         Some(async {
             TimeoutFuture::new(0).await;
             slice_started.set(web::now_ms());
@@ -111,5 +125,6 @@ async fn run(
     let mut buffers = workspace.take();
     let bands = monte_carlo_sliced(plan, scenario, &mut buffers, pause).await;
     workspace.replace(buffers);
-    bands
+    let last_slice = web::now_ms() - slice_started.get();
+    bands.map(|bands| (bands, longest_slice.get().max(last_slice)))
 }
