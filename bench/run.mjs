@@ -28,6 +28,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { launchBrowser, percentile, watchPage } from '../tests/e2e/support.mjs';
+import { exportReferenceData } from './reference-data.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 const out = join(repo, 'bench/.out');
@@ -231,67 +232,6 @@ async function transfer(browser, server) {
   return { requests: files.size, raw, gzip, brotli, rows, problems };
 }
 
-/** The app's default projection, sliders and goals, for the reference page. */
-async function exportReferenceData(browser, server) {
-  const { context, page } = await open(browser, server.url);
-  const dom = await page.evaluate(() => {
-    const table = document.querySelector('[data-testid="industry-chart-table"]');
-    const years = [...table.querySelectorAll('thead th')].slice(1).map((cell) => Number(cell.textContent));
-    const rows = [...table.querySelectorAll('tbody tr')].map((row) => ({
-      name: row.querySelector('th').textContent,
-      values: [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent)),
-    }));
-    const value = (testid) => Number(document.querySelector(`[data-testid="${testid}"]`).value);
-    const ids = [...document.querySelectorAll('input[type=range][data-testid^="slider-growth-"][data-testid$="-0"]')].map((input) =>
-      input.dataset.testid.replace(/^slider-growth-/, '').replace(/-0$/, ''),
-    );
-    return {
-      years,
-      rows,
-      industries: ids.map((id) => ({ id, growth0: value(`slider-growth-${id}-0`), sigma: value(`slider-sigma-${id}`) })),
-      correlation: value('slider-correlation'),
-      runs: value('slider-runs'),
-    };
-  });
-  await context.close();
-  const plan = JSON.parse(await readFile(join(repo, 'assets/plan/shouguang-2018.json'), 'utf8'));
-  const milestoneIdx = dom.years.indexOf(plan.milestone_year);
-  const industries = dom.industries.map((industry, industryIdx) => {
-    const { name, values } = dom.rows[industryIdx];
-    const goal = plan.goals.find(
-      (candidate) =>
-        candidate.series?.industry === industry.id &&
-        candidate.kind === 'level' &&
-        candidate.deadline === plan.milestone_year &&
-        candidate.target != null,
-    );
-    // The second phase's rate as the table implies it (the first is the slider's).
-    const last = values.length - 1;
-    const growth1 = ((values[last] / values[milestoneIdx]) ** (1 / (last - milestoneIdx)) - 1) * 100;
-    return {
-      id: industry.id,
-      name,
-      values,
-      growth: [industry.growth0, Math.round(growth1 * 1000) / 1000],
-      sigma: industry.sigma,
-      goal: goal ? { year: goal.deadline, target: goal.target, strict: goal.comparison === 'more_than' } : null,
-    };
-  });
-  if (industries.length !== 8 || dom.years.length !== 12) {
-    throw new Error(`unexpected app data: ${industries.length} industries, ${dom.years.length} years`);
-  }
-  return {
-    note: 'Exported by bench/run.mjs from the app (data table, slider values) and assets/plan (goals).',
-    years: dom.years,
-    milestoneYear: plan.milestone_year,
-    sliderIndustry: 'chemicals',
-    correlation: dom.correlation,
-    runs: dom.runs,
-    seed: plan.uncertainty.seed,
-    industries,
-  };
-}
-
 function machine() {
   const cpuinfo = spawnSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' }).stdout;
   const model = cpuinfo.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
@@ -317,7 +257,7 @@ async function main() {
   const browser = await launchBrowser();
   const loadBefore = machine().load;
   try {
-    const data = await exportReferenceData(browser, app);
+    const data = await exportReferenceData(browser, app.url);
     await writeFile(join(referenceRoot, 'data.json'), `${JSON.stringify(data, null, 1)}\n`);
     const pages = [
       { name: 'Shouguang Pathways', server: app },

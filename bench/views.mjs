@@ -23,7 +23,9 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, percentile, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { launchBrowser, measureUpdates as measure, percentile, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { exportReferenceData } from './reference-data.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
@@ -37,46 +39,17 @@ const builds = [['this build', resolve(option('--dist', join(repo, 'dist')))]];
 if (option('--against', null)) builds.push(['against', resolve(option('--against', ''))]);
 const VIEWS = option('--views', 'overview,industries,indicators').split(',');
 
-/** Runs in the page: dispatches `rounds` inputs made by `act(round)`, one
- * per animation frame, and returns [task end, next frame] times in ms. */
-async function measure(page, kind, rounds) {
-  return page.evaluate(async ({ kind: inputKind, rounds: count }) => {
-    const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
-    const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
-    const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
-    const taskEnd = () => new Promise((done) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
-      channel.port2.postMessage(0);
-    });
-    const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(entry.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    const results = [];
-    for (let round = 0; round < count; round += 1) {
-      const value = String(5 + (round % 20) * 0.5);
-      const started = performance.now();
-      if (inputKind === 'slider') {
-        slider.value = value;
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-      } else if (inputKind === 'field') {
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      } else {
-        presets[round % presets.length].click();
-      }
-      const ended = await taskEnd();
-      const frame = await nextFrame();
-      results.push([ended - started, frame - started]);
-      await nextFrame();
-    }
-    observer.disconnect();
-    return { results, longTasks };
-  }, { kind, rounds });
+/** The ECharts reference page (bench/echarts) in the same view, the same
+ * slider and the same clock: its update task ends after ECharts has drawn
+ * synchronously (animation off). */
+async function runReference(browser, url, view) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${url}?view=${view}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloSequence, null, { timeout: 30_000 });
+  const slider = await measure(page, 'slider', MOVES);
+  await context.close();
+  return slider;
 }
 
 async function run(browser, url, view) {
@@ -165,6 +138,15 @@ try {
   }
   const monteCarlo = [];
   for (const [idx] of builds.entries()) monteCarlo.push(await monteCarloSlices(browser, servers[idx].url));
+  // The reference page: ECharts from node_modules, the data exported from this build.
+  const referenceRoot = join(repo, 'bench/echarts');
+  await copyFile(join(repo, 'node_modules/echarts/dist/echarts.min.js'), join(referenceRoot, 'echarts.min.js'));
+  await writeFile(join(referenceRoot, 'data.json'), `${JSON.stringify(await exportReferenceData(browser, servers[0].url), null, 1)}\n`);
+  const reference = await serveDist({ dir: referenceRoot });
+  servers.push(reference);
+  const referenceViews = VIEWS.filter((view) => view === 'overview' || view === 'industries');
+  const referenceMeasured = {};
+  for (const view of referenceViews) referenceMeasured[view] = await runReference(browser, reference.url, view);
   const lines = [
     `Date: ${new Date().toISOString().slice(0, 10)}; machine: ${availableParallelism()} cores, ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     `Command: node bench/views.mjs ${args.join(' ')}`.trim(),
@@ -191,6 +173,21 @@ try {
     });
     lines.push(`Long tasks (> 50 ms) during a ${MOVES}-move drag, ${name}: ${drags.join(', ')}.`);
   }
+  if (referenceViews.length) {
+    lines.push('', 'Against the ECharts reference page (bench/echarts, the same slider, the same clock; its overview is the one line chart, its industries view eight small multiples with bands; it has no indicators view):', '');
+    lines.push(`| view | ECharts: task end p50 / p95 | next frame p50 / p95 | ${builds.map(([name]) => `${name} ÷ ECharts, task end p50 / p95`).join(' | ')} |`);
+    lines.push(`|---|---:|---:|${builds.map(() => '---:').join('|')}|`);
+    for (const view of referenceViews) {
+      const [refP50, refP95] = stats(referenceMeasured[view].results, 0);
+      const [refFrameP50, refFrameP95] = stats(referenceMeasured[view].results, 1);
+      const ratios = measured.map((byView) => {
+        const [p50, p95] = stats(byView[view].slider.results, 0);
+        return `${(p50 / refP50).toFixed(2)} / ${(p95 / refP95).toFixed(2)}`;
+      });
+      lines.push(`| ${view} | ${f(refP50)} / ${f(refP95)} ms | ${f(refFrameP50)} / ${f(refFrameP95)} ms | ${ratios.join(' | ')} |`);
+    }
+  }
+  lines.push('');
   for (const [idx, [name]] of builds.entries()) {
     const { slices, simulationMs, longestSliceMs } = monteCarlo[idx];
     const sorted = [...slices].sort((a, b) => a - b);

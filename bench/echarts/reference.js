@@ -3,7 +3,10 @@
 // revenue goals, one growth slider that recomputes its industry's line in
 // JS, and a Monte Carlo of the same shape as the app's (10,000 runs × 8
 // industries × 11 years, P10/P50/P90, goal probabilities), run 120 ms after
-// the slider rests. It carries the same data attributes as the app, so the
+// the slider rests. `?view=industries` shows the app's industries view
+// instead: eight small multiples, each with its P10–P90 band from the last
+// Monte Carlo and its goal, redrawn whole on every input (as the app's
+// panels are). It carries the same data attributes as the app, so the
 // benchmark measures both pages with the same code:
 //   chart container: data-draw-count, data-drawn-at, data-draw-ms
 //   [data-testid=app]: data-monte-carlo-ms, data-monte-carlo-sequence
@@ -15,6 +18,9 @@
   const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
 
   const data = await (await fetch('data.json')).json();
+  const view = new URLSearchParams(location.search).get('view') === 'industries' ? 'industries' : 'overview';
+  // The last Monte Carlo's P10 and P90 per industry (projected years), for the industries view.
+  let bands = null;
   const root = document.querySelector('[data-testid="app"]');
   const container = document.getElementById('chart');
   const slider = document.getElementById('slider-growth');
@@ -56,12 +62,48 @@
     }));
   }
 
+  /** Eight small multiples (4 rows × 2), each: band, projection, goal. */
+  function industriesOption() {
+    const grid = [];
+    const xAxis = [];
+    const yAxis = [];
+    const series = [];
+    data.industries.forEach((industry, idx) => {
+      const column = idx % 2;
+      const row = Math.floor(idx / 2);
+      grid.push({ left: `${column * 50 + 8}%`, width: '38%', top: `${row * 25 + 4}%`, height: '17%' });
+      xAxis.push({ gridIndex: idx, type: 'category', data: years, boundaryGap: false });
+      yAxis.push({ gridIndex: idx, type: 'value', name: industry.name, nameTextStyle: { fontSize: 12 } });
+      const band = bands?.[idx];
+      if (band) {
+        const low = [values[idx][0], ...band.p10];
+        const high = [values[idx][0], ...band.p90];
+        const common = { type: 'line', xAxisIndex: idx, yAxisIndex: idx, stack: `band-${idx}`, symbol: 'none', lineStyle: { opacity: 0 } };
+        series.push({ ...common, data: low });
+        series.push({ ...common, data: high.map((value, t) => value - low[t]), areaStyle: { color: PALETTE[idx], opacity: 0.2 } });
+      }
+      series.push({
+        type: 'line',
+        xAxisIndex: idx,
+        yAxisIndex: idx,
+        data: values[idx].map((value) => Math.round(value * 10) / 10),
+        symbol: 'none',
+        lineStyle: { type: 'dashed', width: 2, color: PALETTE[idx] },
+        markPoint: industry.goal
+          ? { symbol: 'diamond', symbolSize: 10, label: { show: false }, data: [{ coord: [String(industry.goal.year), industry.goal.target] }] }
+          : undefined,
+      });
+    });
+    return { animation: false, color: PALETTE, grid, xAxis, yAxis, series };
+  }
+
+  if (view === 'industries') container.style.height = '1100px';
   const chart = echarts.init(container, null, { renderer: 'canvas' });
   let drawCount = 0;
   /** setOption renders synchronously with animation off; then mark the draw. */
   function draw(option) {
     const started = performance.now();
-    chart.setOption(option);
+    chart.setOption(option, { notMerge: view === 'industries' });
     const finished = performance.now();
     drawCount += 1;
     container.setAttribute('data-draw-count', String(drawCount));
@@ -69,7 +111,8 @@
     container.setAttribute('data-draw-ms', (finished - started).toFixed(3));
   }
 
-  draw({
+  if (view === 'industries') draw(industriesOption());
+  else draw({
     animation: false,
     color: PALETTE,
     title: { text: '八大产业收入(亿元)', left: 'center', textStyle: { fontSize: 14 } },
@@ -178,8 +221,11 @@
     delete root.dataset.monteCarloSequence;
     timer = setTimeout(() => {
       const started = performance.now();
-      const { probabilities } = monteCarlo();
+      const result = monteCarlo();
+      const { probabilities } = result;
       const elapsed = performance.now() - started;
+      bands = result.bands;
+      if (view === 'industries') draw(industriesOption());
       sequence += 1;
       document.querySelector('[data-testid="probabilities"]').textContent =
         '2022 年达标概率:' + probabilities.map((p) => `${p.industry} ${Math.round(p.probability * 100)}%`).join(',');
@@ -193,8 +239,10 @@
     if (!Number.isFinite(g)) return;
     growth[sliderIdx][0] = g;
     output.textContent = slider.value;
+    // Like the app, no band is shown for a scenario it was not computed for.
+    bands = null;
     recompute(sliderIdx);
-    draw({ series: seriesOption() });
+    draw(view === 'industries' ? industriesOption() : { series: seriesOption() });
     scheduleMonteCarlo();
   });
   scheduleMonteCarlo();

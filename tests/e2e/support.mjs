@@ -206,6 +206,58 @@ export function visibleChartsDrawn(page) {
   );
 }
 
+/**
+ * Input → every visible view updated (issue 12's clock), run in the page:
+ * `rounds` inputs of `kind` (`slider`: a growth slider's `input`; `field`:
+ * its exact field, typed and committed; `preset`: a preset button), one per
+ * animation frame. Each input's clock starts at its dispatch and stops (a)
+ * at the end of the task that updated the page — a MessageChannel message
+ * posted right after dispatch is delivered only after that task, where yew
+ * renders every view and draws every chart — and (b) at the next animation
+ * frame. Returns `{ results: [[task end, next frame] ms…], longTasks }`,
+ * long tasks (> 50 ms) seen meanwhile. Used by bench/views.mjs and the
+ * end-to-end suite, so both print the same figures.
+ */
+export async function measureUpdates(page, kind, rounds) {
+  return page.evaluate(async ({ kind: inputKind, rounds: count }) => {
+    const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
+    const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
+    const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
+    const taskEnd = () => new Promise((done) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(0);
+    });
+    const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const results = [];
+    for (let round = 0; round < count; round += 1) {
+      const value = String(5 + (round % 20) * 0.5);
+      const started = performance.now();
+      if (inputKind === 'slider') {
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      } else if (inputKind === 'field') {
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        presets[round % presets.length].click();
+      }
+      const ended = await taskEnd();
+      const frame = await nextFrame();
+      results.push([ended - started, frame - started]);
+      await nextFrame();
+    }
+    observer.disconnect();
+    return { results, longTasks };
+  }, { kind, rounds });
+}
+
 /** Percentile of a sorted array, nearest rank. */
 export function percentile(sorted, fraction) {
   if (sorted.length === 0) return NaN;
