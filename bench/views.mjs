@@ -17,7 +17,8 @@
 // main thread's timer tasks, from a trace) and the longest of them.
 //
 // --dist is the build to measure (default dist/); --against a second build
-// measured the same way, interleaved by view, for a paired comparison (e.g.
+// measured the same way, interleaved by view (which goes first alternates),
+// for a paired comparison (e.g.
 // a worktree of an earlier commit built with `trunk build --release`).
 // Prints a Markdown table; figures are this machine's, quote them with it.
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -133,8 +134,12 @@ const servers = [];
 try {
   for (const [, dir] of builds) servers.push(await serveDist({ dir }));
   const measured = builds.map(() => ({}));
-  for (const view of VIEWS) {
-    for (const [idx] of builds.entries()) measured[idx][view] = await run(browser, servers[idx].url, view);
+  // The page measured second in a pair tends to come out slower on this
+  // machine, so the order alternates from view to view.
+  for (const [viewIdx, view] of VIEWS.entries()) {
+    const order = [...builds.keys()];
+    if (viewIdx % 2 === 1) order.reverse();
+    for (const idx of order) measured[idx][view] = await run(browser, servers[idx].url, view);
   }
   const monteCarlo = [];
   for (const [idx] of builds.entries()) monteCarlo.push(await monteCarloSlices(browser, servers[idx].url));
