@@ -11,7 +11,7 @@
 //   CARGO_TARGET_DIR=target-prof trunk build --dist /tmp/prof-dist --release true index.profile.html
 //   node bench/profile.mjs --dist /tmp/prof-dist
 import { resolve } from 'node:path';
-import { launchBrowser, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { launchBrowser, measureUpdates, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -47,27 +47,8 @@ try {
   cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
   const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.evaluate(async ({ kind, count }) => {
-    const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
-    const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
-    const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
-    const frame = () => new Promise((done) => requestAnimationFrame(done));
-    for (let round = 0; round < count; round += 1) {
-      const value = String(5 + (round % 20) * 0.5);
-      if (kind === 'slider') {
-        slider.value = value;
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-      } else if (kind === 'field') {
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      } else {
-        presets[round % presets.length].click();
-      }
-      await frame();
-      await frame();
-    }
-  }, { kind: input, count: rounds });
+  // The same inputs, one per frame, as bench/views.mjs measures.
+  await measureUpdates(page, input, rounds);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await traced;
