@@ -24,12 +24,13 @@ pub struct IndicatorsViewProps {
     pub compared: Option<Shared<Vec<(String, Projection)>>>,
 }
 
-/// The series of the four economy-wide goals, in the plan's order.
-const INDICATORS: [SeriesId; 4] = [
-    SeriesId::SeiShare,
-    SeriesId::HighTechShare,
-    SeriesId::RdShare,
-    SeriesId::Productivity,
+/// The series of the four economy-wide goals, in the plan's order, each
+/// with the id its panel carries (`indicator-panel-<id>`).
+const INDICATORS: [(SeriesId, &str); 4] = [
+    (SeriesId::SeiShare, "seishare"),
+    (SeriesId::HighTechShare, "hightechshare"),
+    (SeriesId::RdShare, "rdshare"),
+    (SeriesId::Productivity, "productivity"),
 ];
 
 /// The four economy-wide goals: projection against the plan's required
@@ -68,19 +69,19 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
     let mut panels: Vec<Html> = INDICATORS
         .iter()
         .enumerate()
-        .filter_map(|(palette_idx, series)| {
+        .filter_map(|(palette_idx, &(series, id))| {
             let goal = plan.goals.iter().find(|goal| {
-                goal.series_id == Some(*series) && goal.kind != GoalKind::Qualitative && goal.deadline <= plan.milestone_year()
+                goal.series_id == Some(series) && goal.kind != GoalKind::Qualitative && goal.deadline <= plan.milestone_year()
             })?;
             let title = lang.pick(&goal.name.zh, &goal.name.en).to_string();
-            let projected = projection.series(*series).to_vec();
+            let projected = projection.series(series).to_vec();
             let required = required_path(plan, &props.scenario, projection, goal).unwrap_or_default();
             let goal_marker = props
                 .evaluations
                 .iter()
                 .find(|evaluation| evaluation.goal_idx < plan.goals.len() && plan.goals[evaluation.goal_idx].id == goal.id && evaluation.at_deadline)
                 .map(|evaluation| goal_marker(evaluation, lang));
-            let y_label = if *series == SeriesId::Productivity { strings.productivity_axis } else { strings.share_axis };
+            let y_label = if series == SeriesId::Productivity { strings.productivity_axis } else { strings.share_axis };
             let decimals = 2;
             rows.push(DataRow {
                 label: format!("{title} · {}", strings.table_projection),
@@ -97,21 +98,14 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                 years: years.clone(),
                 projected,
                 required,
-                band: band_of(*series),
+                band: band_of(series),
                 actuals: Vec::new(),
                 goal: goal_marker,
                 y_label: y_label.to_string(),
                 x_label: String::new(),
                 palette_idx,
                 axis_start: AxisStart::Data,
-                overlays: overlays(props.compared.as_deref(), |projection| projection.series(*series).to_vec()),
-            };
-            let id = match series {
-                SeriesId::SeiShare => "seishare",
-                SeriesId::HighTechShare => "hightechshare",
-                SeriesId::RdShare => "rdshare",
-                SeriesId::Productivity => "productivity",
-                _ => "series",
+                overlays: overlays(props.compared.as_deref(), |projection| projection.series(series).to_vec()),
             };
             Some(html! {
                 <figure class="chart panel-figure" key={id} data-testid={format!("indicator-panel-{id}")}>
@@ -120,7 +114,7 @@ pub fn indicators_view(props: &IndicatorsViewProps) -> Html {
                         testid={format!("indicator-panel-{id}-canvas")}
                         export_name={Some(AttrValue::from(format!("pathways-{id}")))} {lang} />
                     <blockquote class="clause">{ format!("「{}」", goal.clause) }</blockquote>
-                    { for formula_html(*series) }
+                    { for formula_html(series) }
                 </figure>
             })
         })
