@@ -136,6 +136,26 @@ describe('first screen', () => {
     }
   });
 
+  test('a chart redraws at its new size when its box changes', async () => {
+    const { context, page } = await openApp();
+    const chart = '[data-testid=industry-chart-canvas]';
+    const before = await page.locator(chart).evaluate((canvas) => ({ width: canvas.width, draws: Number(canvas.dataset.drawCount) }));
+    await page.setViewportSize({ width: 1000, height: 768 });
+    // The page's one resize observer reports the new box: the chart redraws,
+    // its backing store sized to the box at the device pixel ratio.
+    await page.waitForFunction(
+      ([selector, draws]) => {
+        const canvas = document.querySelector(selector);
+        return Number(canvas.dataset.drawCount) > draws && canvas.width === Math.round(canvas.clientWidth * devicePixelRatio);
+      },
+      [chart, before.draws],
+      { timeout: 10_000 },
+    );
+    const after = await page.locator(chart).evaluate((canvas) => canvas.width);
+    assert.ok(after < before.width, `the narrower window draws a narrower chart (${before.width} → ${after} px)`);
+    await context.close();
+  });
+
   test('reports input → every visible view updated, per view (the figures bench/views.mjs prints)', async () => {
     const figures = [];
     for (const view of ['overview', 'industries', 'indicators']) {
