@@ -17,8 +17,9 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 /** Same-origin paths of the files a page names (href, src, data-js, data-wasm). */
 function namedFiles(html, base) {
   const paths = new Set();
-  for (const [, , value] of html.matchAll(/\s(href|src|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = new URL(value, base);
+  // Quoted or not: Trunk's minified page drops the quotes where it can.
+  for (const [, , quoted, bare] of html.matchAll(/\s(href|src|data-js|data-wasm)=(?:"([^"]+)"|([^\s"'>]+))/g)) {
+    const url = new URL(quoted ?? bare, base);
     if (url.origin === self.location.origin) paths.add(url.pathname);
   }
   return paths;

@@ -7,7 +7,7 @@
 //
 // Function names need a build that keeps its name section; the release build
 // strips it. Build one beside the release build (not committed, not served):
-//   sed 's/data-wasm-opt="z"/data-wasm-opt="z" data-keep-debug data-wasm-opt-params="-g"/' index.html > index.profile.html
+//   sed 's/data-wasm-opt-params="/data-keep-debug data-wasm-opt-params="-g /' index.html > index.profile.html
 //   CARGO_TARGET_DIR=target-prof trunk build --dist /tmp/prof-dist --release true index.profile.html
 //   node bench/profile.mjs --dist /tmp/prof-dist
 import { resolve } from 'node:path';

@@ -23,17 +23,27 @@ const { values: options } = parseArgs({
   },
 });
 
-/** Replaces the one match of `pattern` in `text`; anything else is an error. */
-function replaceOnce(text, pattern, replacement, what) {
-  const matches = text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? [];
-  if (matches.length !== 1) throw new Error(`dist/index.html: expected one ${what}, found ${matches.length}`);
-  return text.replace(pattern, () => (typeof replacement === 'function' ? replacement(text.match(pattern)) : replacement));
+/** A tag's attributes, quoted or not (Trunk's minified index.html drops
+ * the quotes where it can). */
+function attributes(tag) {
+  const found = new Map();
+  for (const [, name, doubled, single, bare] of tag.matchAll(/\s([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    found.set(name.toLowerCase(), doubled ?? single ?? bare ?? '');
+  }
+  return found;
+}
+
+/** The one tag of index.html that `matches` (by its attributes); anything else is an error. */
+function theTag(html, what, matches) {
+  const tags = [...html.matchAll(/<(?:meta|link|script)\b[^>]*>(?:<\/script>)?/g)].map(([tag]) => tag).filter((tag) => matches(attributes(tag)));
+  if (tags.length !== 1) throw new Error(`dist/index.html: expected one ${what}, found ${tags.length}`);
+  return tags[0];
 }
 
 function attribute(tag, name) {
-  const found = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  if (!found) throw new Error(`dist/index.html: ${tag} has no ${name}`);
-  return found[1];
+  const value = attributes(tag).get(name);
+  if (value === undefined) throw new Error(`dist/index.html: ${tag} has no ${name}`);
+  return value;
 }
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -41,15 +51,12 @@ const distFile = (href) => readFile(join(options.dist, href.replace(/^\.?\//, ''
 
 let html = await readFile(join(options.dist, 'index.html'), 'utf8');
 
-const bootTag = html.match(/<script\b[^>]*\bid="boot"[^>]*><\/script>/)?.[0];
-if (!bootTag) throw new Error('dist/index.html: no boot script tag (Trunk.toml pattern_script)');
+const bootTag = theTag(html, 'boot script (Trunk.toml pattern_script)', (attrs) => attrs.get('id') === 'boot');
 const glue = (await distFile(attribute(bootTag, 'data-js'))).toString('utf8');
 const wasm = await distFile(attribute(bootTag, 'data-wasm'));
-const cssTag = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
-if (!cssTag) throw new Error('dist/index.html: no style sheet link');
+const cssTag = theTag(html, 'style sheet link', (attrs) => attrs.get('rel') === 'stylesheet');
 const css = (await distFile(attribute(cssTag, 'href'))).toString('utf8');
-const iconTag = html.match(/<link rel="icon"[^>]*>/)?.[0];
-if (!iconTag) throw new Error('dist/index.html: no icon link');
+const iconTag = theTag(html, 'icon link', (attrs) => attrs.get('rel') === 'icon');
 const icon = await distFile(attribute(iconTag, 'href'));
 
 // wasm-bindgen's glue is an ES module ending in `export { initSync, __wbg_init as default };`.
@@ -90,14 +97,19 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/, `<meta http-equiv="Content-Security-Policy" content="${csp}" />`, 'CSP meta');
-html = replaceOnce(html, /<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" type="image/svg+xml" />`, 'icon link');
-html = replaceOnce(html, /<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`, 'style sheet link');
-html = replaceOnce(html, /<script\b[^>]*\bid="boot"[^>]*><\/script>/, () => `<script type="module">${script}</script>`, 'boot script');
-html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+const cspTag = theTag(html, 'CSP meta', (attrs) => attrs.get('http-equiv') === 'Content-Security-Policy');
+html = html.replace(cspTag, () => `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+html = html.replace(iconTag, () => `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" type="image/svg+xml" />`);
+html = html.replace(cssTag, () => `<style>${css}</style>`);
+html = html.replace(bootTag, () => `<script type="module">${script}</script>`);
+for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+  if (['modulepreload', 'preload'].includes(attributes(tag).get('rel'))) html = html.replace(tag, '');
+}
 
 // Nothing left that a file:// page would have to fetch.
-const outside = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1]).filter((url) => !url.startsWith('data:'));
+const outside = [...html.matchAll(/<(?:link|script|img)\b[^>]*>/g)]
+  .flatMap(([tag]) => ['href', 'src'].map((name) => attributes(tag).get(name)))
+  .filter((url) => url !== undefined && !url.startsWith('data:'));
 if (outside.length > 0) throw new Error(`the single file still refers to ${outside.join(', ')}`);
 
 await mkdir(dirname(options.out), { recursive: true });

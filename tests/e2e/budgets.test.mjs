@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { dist, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { attributeValues, dist, launchBrowser, serveDist, watchPage } from './support.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -32,9 +32,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // for every canvas (+1.3 KB) paid for by drawing the line chart and the
 // data-and-sources view with plain functions and naming statuses and
 // indicator ids without Debug formatting. Lowered to just above.
-const GZIP_BUDGET_BYTES = 508_000;
+// 2026-12-06 (night): 502,053 B in all, wasm 482,285 B. Charts off screen
+// draw when they come near and titles wrap (+2.0 KB of wasm), paid for by
+// minified CSS (Trunk's minify, −1.7 KB) and wasm-opt ordering functions by
+// name, which puts look-alike code together for gzip (−6 KB). Lowered.
+const GZIP_BUDGET_BYTES = 502_500;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 487_000;
+const WASM_GZIP_BUDGET_BYTES = 482_500;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
 const FILE_BUDGET = 7;
@@ -62,7 +66,7 @@ async function pageFiles() {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   // sw.js is named in boot.js, not index.html: boot.js registers it.
   const paths = new Set(['/index.html', '/sw.js']);
-  for (const [, , value] of html.matchAll(/\s(href|src|data-js|data-wasm)="([^"]+)"/g)) {
+  for (const value of ['href', 'src', 'data-js', 'data-wasm'].flatMap((name) => attributeValues(html, name))) {
     if (/^(data:|https?:|\/\/|#)/.test(value)) continue;
     paths.add(`/${value.replace(/^\.?\//, '')}`);
   }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppPage, dist, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { AppPage, attributeValues, dist, launchBrowser, serveDist, watchPage } from './support.mjs';
 
 let browser;
 
@@ -63,7 +63,7 @@ test('after one visit the app loads, and opens links, with no network', async ()
     const { context, page, app, problems } = await openControlled(server);
     // The first visit already cached the page and every file it names.
     const html = await readFile(join(dist, 'index.html'), 'utf8');
-    const wasm = html.match(/data-wasm="([^"]+)"/)[1];
+    const [wasm] = attributeValues(html, 'data-wasm');
     const cached = await cachedPaths(page);
     for (const path of ['/', '/boot.js', wasm]) assert.ok(cached.includes(path), `${path} cached (${cached.join(', ')})`);
 
@@ -98,14 +98,14 @@ test('a new release replaces the cached one on the next online visit', async () 
     // Publish "release 2": a marker in the page and a new hashed name for the wasm
     // module (the old one is gone from the server, as after a deploy).
     const html = await readFile(join(dir, 'index.html'), 'utf8');
-    const oldWasm = html.match(/data-wasm="\/?([^"]+)"/)[1];
+    const oldWasm = attributeValues(html, 'data-wasm')[0].replace(/^\//, '');
     const newWasm = oldWasm.replace(/-[0-9a-f]{8,16}_bg\.wasm$/, '-0123456789abcdef_bg.wasm');
     assert.notEqual(newWasm, oldWasm, `the wasm name has Trunk's hash (${oldWasm})`);
     await cp(join(dir, oldWasm), join(dir, newWasm));
     await unlink(join(dir, oldWasm));
     await writeFile(
       join(dir, 'index.html'),
-      html.replaceAll(oldWasm, newWasm).replace('<head>', '<head>\n    <meta name="pathways-release" content="2" />'),
+      html.replaceAll(oldWasm, newWasm).replace('<title>', '<meta name="pathways-release" content="2" /><title>'),
     );
     assert.ok((await readdir(dir)).includes(newWasm));
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { dist } from './support.mjs';
+import { attributeValues, dist } from './support.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 const script = join(repo, 'scripts/serve.mjs');
@@ -92,8 +92,8 @@ async function startServe(args) {
 
 /** The hashed wasm and JS named by index.html's boot script. */
 function bootFiles(html) {
-  const wasm = html.match(/data-wasm="\/?([^"]+\.wasm)"/)?.[1];
-  const js = html.match(/data-js="\/?([^"]+\.js)"/)?.[1];
+  const wasm = attributeValues(html, 'data-wasm')[0]?.replace(/^\//, '');
+  const js = attributeValues(html, 'data-js')[0]?.replace(/^\//, '');
   assert.ok(wasm && js, 'index.html names its wasm and JS');
   return { wasm, js };
 }
@@ -163,7 +163,7 @@ test('the wasm is application/wasm, gzip or brotli as asked, the same bytes as o
   const script = await get(main.url, `/${js}`);
   assert.equal(script.headers['content-type'], 'application/javascript; charset=utf-8');
   assert.match(script.headers['cache-control'], /immutable/, 'hashed names are cached for good');
-  const css = readFileSync(join(dist, 'index.html'), 'utf8').match(/href="\/?([^"]+\.css)"/)?.[1];
+  const css = attributeValues(readFileSync(join(dist, 'index.html'), 'utf8'), 'href').find((href) => href.endsWith('.css'))?.replace(/^\//, '');
   assert.equal((await get(main.url, `/${css}`)).headers['content-type'], 'text/css; charset=utf-8');
   const svg = await get(main.url, '/favicon.svg');
   assert.equal(svg.headers['content-type'], 'image/svg+xml');

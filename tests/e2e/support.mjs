@@ -194,6 +194,12 @@ export async function openApp(browser, url, viewport, lang = 'zh', options = {})
   return { context, page, problems, app };
 }
 
+/** The values of attribute `name` in `html`, quoted or not (Trunk's
+ * minified index.html drops the quotes where it can). */
+export function attributeValues(html, name) {
+  return [...html.matchAll(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s"'>]+))`, 'g'))].map(([, quoted, bare]) => quoted ?? bare);
+}
+
 /** Every canvas the page shows drawn at least once (with a deadline); a
  * canvas that is hidden has no size to draw at. */
 export function visibleChartsDrawn(page) {
