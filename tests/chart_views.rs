@@ -916,3 +916,42 @@ fn goal_values_are_written_beside_their_diamonds_unless_two_would_overlap() {
         "{written:?}"
     );
 }
+
+#[test]
+fn a_panel_too_short_for_its_unit_up_the_side_names_it_in_the_title() {
+    let long_unit = PanelSpec {
+        title: "High-end chemicals".into(),
+        y_label: "100 million yuan (main-business revenue)".into(),
+        ..panel()
+    };
+    // Tall enough: the unit runs up the side, the title is the industry.
+    let tall = texts(&svg(AnyChart::Panel(&long_unit), (360, 420)));
+    assert!(tall.contains(&"High-end chemicals".to_string()), "{tall:?}");
+    assert!(tall.contains(&long_unit.y_label), "{tall:?}");
+    // A phone's short panel: no unit up the side (it would run into the
+    // title); the title names it, on a second line where it must.
+    let short = texts(&svg(AnyChart::Panel(&long_unit), (360, 220)));
+    assert!(!short.contains(&long_unit.y_label), "{short:?}");
+    let title: String = short
+        .iter()
+        .take_while(|text| text.parse::<f64>().is_err())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        title.starts_with("High-end chemicals · 100 million yuan"),
+        "{title:?}"
+    );
+    assert!(title.contains("revenue)"), "{title:?}");
+}
+
+#[test]
+fn a_title_too_long_for_one_line_takes_two() {
+    let long_title = PanelSpec {
+        title: "Strategic emerging industries value added as a share of GDP".into(),
+        ..panel()
+    };
+    let drawn = texts(&svg(AnyChart::Panel(&long_title), (360, 300)));
+    assert_eq!(drawn[0], "Strategic emerging industries value added");
+    assert_eq!(drawn[1], "as a share of GDP");
+}

@@ -286,6 +286,28 @@ pub(crate) struct AxisText<'a> {
     pub x_labels: bool,
 }
 
+impl AxisText<'_> {
+    /// The height under the plot, in CSS px: the years and their
+    /// description, if shown.
+    fn x_label_area(&self, layout: &Layout) -> f64 {
+        match (self.x_labels, self.x_desc.is_empty()) {
+            (false, _) => 0.0,
+            (true, true) => layout.x_label_area,
+            (true, false) => layout.x_label_area + layout.font + 6.0,
+        }
+    }
+
+    /// Whether the value axis's description, which runs up the side centred
+    /// on the plot, fits beside a plot in an area `height_css` tall: it may
+    /// reach into the top margin, no farther (a longer one would run into a
+    /// title above). A short panel keeps its numbers instead.
+    pub(crate) fn y_desc_fits(&self, height_css: f64, layout: &Layout) -> bool {
+        !self.y_desc.is_empty()
+            && super::waterfall::text_width_css(self.y_desc, layout.font)
+                <= height_css - self.x_label_area(layout)
+    }
+}
+
 /// Builds a chart over `area` and draws its grid and axes.
 pub(crate) fn frame<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
@@ -295,16 +317,7 @@ pub(crate) fn frame<'a, DB: DrawingBackend>(
     text: &AxisText<'_>,
     style: &ChartStyle,
 ) -> Result<ChartContext<'a, DB, YearValue>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let x_label_area = if text.x_labels {
-        layout.x_label_area
-            + if text.x_desc.is_empty() {
-                0.0
-            } else {
-                layout.font + 6.0
-            }
-    } else {
-        0.0
-    };
+    let x_label_area = text.x_label_area(layout);
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(layout.margin))
         .margin_right(style.px(layout.margin_right))
@@ -327,13 +340,7 @@ pub(crate) fn frame<'a, DB: DrawingBackend>(
     if text.x_labels && !text.x_desc.is_empty() {
         mesh.x_desc(text.x_desc);
     }
-    // The value axis's description runs up the side: drawn only when it
-    // fits the chart's height (a short panel keeps its numbers and title).
-    let height = f64::from(area.dim_in_pixel().1);
-    let y_desc_fits = area
-        .estimate_text_size(text.y_desc, &TextStyle::from(style.font(layout.font)))
-        .is_ok_and(|(width, _)| f64::from(width) <= height);
-    if !text.y_desc.is_empty() && y_desc_fits {
+    if text.y_desc_fits(f64::from(area.dim_in_pixel().1) / style.px(1.0), layout) {
         mesh.y_desc(text.y_desc);
     }
     mesh.draw()?;

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::{YearAxis, YearValue, TEXT_GREY};
+use super::waterfall::wrap_two_lines;
 use super::{ChartStyle, LineKind};
 
 /// The P10–P90 band of a Monte Carlo run, one value each per year of the
@@ -204,20 +205,29 @@ pub(crate) fn draw_year_line<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A title at the top left of `area`, in the chart's font, a little bolder.
+/// A title at the top left of `area`, in the chart's font, a little bolder,
+/// on two lines when one is too narrow for it (the second cut with an
+/// ellipsis if need be); returns the height it took, in CSS px.
 pub(crate) fn draw_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     title: &str,
     font_css: f64,
     style: &ChartStyle,
-) -> DrawResult<DB> {
+) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
     let font = style
         .font(font_css)
         .style(FontStyle::Bold)
         .color(&TEXT_GREY)
         .pos(Pos::new(HPos::Left, VPos::Top));
     let inset = style.px(6.0).round() as i32;
-    area.draw_text(title, &font, (inset, style.px(4.0).round() as i32))
+    let width_css = f64::from(area.dim_in_pixel().0) / style.px(1.0);
+    let lines = wrap_two_lines(title, width_css - 12.0, font_css);
+    let line_css = font_css + 4.0;
+    for (idx, line) in lines.iter().enumerate() {
+        let y = style.px(4.0 + line_css * idx as f64).round() as i32;
+        area.draw_text(line, &font, (inset, y))?;
+    }
+    Ok(line_css * lines.len() as f64 + 6.0)
 }
 
 #[cfg(test)]

@@ -38,13 +38,26 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let size_px = root.dim_in_pixel();
     let layout = Layout::for_width(size_px.0, style);
+    let mut text = AxisText {
+        x_desc: spec.x_label,
+        y_desc: spec.y_label,
+        x_labels: true,
+    };
     let body = if spec.title.is_empty() {
         root.clone()
     } else {
-        let title_font = layout.font + 2.0;
-        draw_title(root, spec.title, title_font, style)?;
-        root.split_vertically(style.px(title_font + 10.0).round() as u32)
-            .1
+        // A panel too short for the unit up its side (a phone) names the
+        // unit in its title instead.
+        let one_line_css = layout.font + 12.0;
+        let height_css = f64::from(size_px.1) / style.px(1.0) - one_line_css;
+        let title = if spec.y_label.is_empty() || text.y_desc_fits(height_css, &layout) {
+            spec.title.to_string()
+        } else {
+            text.y_desc = "";
+            format!("{} · {}", spec.title, spec.y_label)
+        };
+        let title_css = draw_title(root, &title, layout.font + 2.0, style)?;
+        root.split_vertically(style.px(title_css).round() as u32).1
     };
     let (max_x_labels, max_y_labels) = label_counts(body.dim_in_pixel(), style);
     let years = spec
@@ -83,11 +96,6 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
         .chain(spec.goals.iter().map(|goal| goal.value))
         .chain(spec.actuals.iter().map(|(_, value)| *value));
     let value_axis = ValueAxis::over(values, spec.axis_start, max_y_labels);
-    let text = AxisText {
-        x_desc: spec.x_label,
-        y_desc: spec.y_label,
-        x_labels: true,
-    };
     let mut chart = frame(&body, &layout, &year_axis, &value_axis, &text, style)?;
 
     let colour = series_colour(spec.palette_idx);

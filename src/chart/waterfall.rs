@@ -373,8 +373,7 @@ impl RowFrame {
         let width_css = f64::from(width_px) / style.scale_factor();
         if !frame.title.is_empty() {
             let title = fit_text(frame.title, width_css - 12.0, font_css + 2.0);
-            draw_title(root, &title, font_css + 2.0, style)?;
-            top_css = font_css + 14.0;
+            top_css = draw_title(root, &title, font_css + 2.0, style)? + 2.0;
         }
         if !frame.note.is_empty() || !frame.legend.is_empty() {
             let y = style.px(top_css).round() as i32;
