@@ -46,6 +46,13 @@ async fn app_mounts_with_chinese_title_and_eight_sliders() {
     );
     let title = query(&root, "[data-testid=app-title]").and_then(|title| title.text_content());
     assert_eq!(title.as_deref(), Some("寿光新旧动能转换情景模拟器"));
+    // A chart draws when it is near the screen: earlier tests' roots stay
+    // in the page above this one.
+    let canvas = || query(&root, "[data-testid=industry-chart-canvas]");
+    wait_for("the chart", 5_000.0, || canvas().is_some()).await;
+    if let Some(canvas) = canvas() {
+        canvas.scroll_into_view();
+    }
     wait_for("the chart's first draw", 5_000.0, || {
         query(&root, "[data-testid=industry-chart-canvas]")
             .and_then(|canvas| canvas.get_attribute("data-draw-count"))

@@ -6,10 +6,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
+mod box_watch;
 pub mod canvas;
-mod size_watch;
 
-pub use size_watch::{watch_size, SizeWatch};
+pub use box_watch::{is_near_viewport, watch_box, BoxWatch, Seen};
 
 /// Installs a panic hook that logs the panic to the console and replaces the
 /// page with a visible message, instead of leaving a frozen page.
@@ -56,7 +56,7 @@ pub fn css_size(element: &web_sys::Element) -> (i32, i32) {
 }
 
 /// Sizes a canvas's backing store to its CSS box (`css_size`, as
-/// [`watch_size`] reported it) times the device pixel ratio, so lines and
+/// [`watch_box`] reported it) times the device pixel ratio, so lines and
 /// text are crisp; returns the ratio used, or `None` when the canvas is not
 /// laid out (zero width). Reads no layout.
 pub fn fit_canvas_to_css_box(canvas: &HtmlCanvasElement, css_size: (i32, i32)) -> Option<f64> {
@@ -94,6 +94,12 @@ pub fn chart_zoom(canvas: &HtmlCanvasElement) -> f64 {
         })
         .unwrap_or(1.0);
     (PRESENTATION_ZOOM * screen).clamp(1.0, PRESENTATION_ZOOM)
+}
+
+/// Whether `element` is part of the brief (`.brief`), a page to print,
+/// whose charts draw on every change wherever they are.
+pub fn in_brief(element: &web_sys::Element) -> bool {
+    matches!(element.closest(".brief"), Ok(Some(_)))
 }
 
 /// Milliseconds since the page loaded, with sub-millisecond resolution.

@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, as a planner uses it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, measureUpdates, percentile, useBrowserSuite, visibleChartsDrawn, watchPage } from './support.mjs';
+import { AppPage, chartsDrawn, measureUpdates, percentile, useBrowserSuite, visibleChartsDrawn, watchPage } from './support.mjs';
 
 const suite = useBrowserSuite();
 
@@ -156,6 +156,29 @@ describe('first screen', () => {
     await context.close();
   });
 
+  test('a chart off screen skips redraws and draws the latest scenario when it comes near', async () => {
+    const { context, page, app } = await openApp();
+    const composition = page.getByTestId('composition-canvas');
+    const drawsOf = () => composition.evaluate((canvas) => Number(canvas.dataset.drawCount ?? 0));
+    const drawnMoreThan = (count) => page.waitForFunction((before) => Number(document.querySelector('[data-testid=composition-canvas]').dataset.drawCount ?? 0) > before, count, { timeout: 10_000 });
+    assert.equal(await drawsOf(), 0, 'far below the fold, it is not drawn at load');
+    await composition.scrollIntoViewIfNeeded();
+    await drawnMoreThan(0);
+    const pixelsBefore = await composition.evaluate((canvas) => canvas.toDataURL());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 10_000 });
+    const offBefore = await drawsOf();
+    const mainBefore = await app.drawCount();
+    await measureUpdates(page, 'slider', 5);
+    assert.ok((await app.drawCount()) >= mainBefore + 5, 'the chart on screen redraws on every input');
+    assert.equal(await drawsOf(), offBefore, 'the chart far below the fold does not');
+    // Scrolled to again, it draws once, the scenario as it is now.
+    await composition.scrollIntoViewIfNeeded();
+    await drawnMoreThan(offBefore);
+    assert.notEqual(await composition.evaluate((canvas) => canvas.toDataURL()), pixelsBefore, 'it shows the new growth');
+    await context.close();
+  });
+
   test('reports input → every visible view updated, per view (the figures bench/views.mjs prints)', async () => {
     const figures = [];
     for (const view of ['overview', 'industries', 'indicators']) {
@@ -220,12 +243,12 @@ describe('first screen', () => {
     assert.match(await page.getByTestId('summary').textContent(), /高端化工/);
     await app.openView('analysis');
     const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].map((c) => c.toDataURL()));
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].every((c) => Number(c.dataset.drawCount) > 0), null, { timeout: 15_000 });
+    await chartsDrawn(page, '[data-testid=view-analysis] canvas');
     const tablesBefore = await page.locator('[data-testid=view-analysis] table').allTextContents();
     const pixelsBefore = await drawn();
     await app.field(chemicals).fill('12');
     await app.field(chemicals).press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].every((c) => Number(c.dataset.drawCount) > 1), null, { timeout: 15_000 });
+    await chartsDrawn(page, '[data-testid=view-analysis] canvas', 1);
     const tablesAfter = await page.locator('[data-testid=view-analysis] table').allTextContents();
     assert.notDeepEqual(tablesAfter[0], tablesBefore[0], 'the 2022 gap waterfall changes');
     assert.notDeepEqual(tablesAfter[1], tablesBefore[1], 'the 2028 test waterfall changes');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
+import { AppPage, chartsDrawn, useBrowserSuite, watchPage } from './support.mjs';
 
 const suite = useBrowserSuite();
 
@@ -283,7 +283,7 @@ describe('comparison', () => {
     await page.getByTestId('compare-scorecard').waitFor();
     assert.equal(await page.locator('[data-testid=compare-scorecard] thead th').count(), 6, 'goal, year, target + three scenarios');
     assert.match(await page.getByTestId('compare-differs-0').textContent(), /高端化工/);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="compare-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 8, null, { timeout: 15_000 });
+    assert.equal(await chartsDrawn(page, '[data-testid^="compare-panel-"] canvas'), 8);
     // A link pasted by a colleague joins too; a broken one says why.
     await page.getByTestId('compare-link').fill('#1~g__6~len~sESt');
     await page.getByTestId('compare-add-link').click();

@@ -200,16 +200,43 @@ export function attributeValues(html, name) {
   return [...html.matchAll(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s"'>]+))`, 'g'))].map(([, quoted, bare]) => quoted ?? bare);
 }
 
-/** Every canvas the page shows drawn at least once (with a deadline); a
- * canvas that is hidden has no size to draw at. */
+/** Every canvas on screen drawn at least once (with a deadline). A canvas
+ * that is hidden has no size to draw at; one off screen draws when it comes
+ * near the viewport (`chartsDrawn` scrolls to them). */
 export function visibleChartsDrawn(page) {
   return page.waitForFunction(
     () => [...document.querySelectorAll('canvas')]
-      .filter((canvas) => canvas.getClientRects().length > 0)
+      .filter((canvas) => {
+        const rect = canvas.getBoundingClientRect();
+        return canvas.getClientRects().length > 0 && rect.bottom > 0 && rect.top < innerHeight;
+      })
       .every((canvas) => Number(canvas.dataset.drawCount ?? 0) > 0),
     null,
     { timeout: 15_000 },
   );
+}
+
+/** Scrolls to each canvas matching `selector` in turn (a chart off screen
+ * draws only when it comes near the viewport) and waits until each has been
+ * drawn more than `times` times; returns how many there are. */
+export async function chartsDrawn(page, selector, times = 0) {
+  const canvases = await page.locator(selector).all();
+  for (const canvas of canvases) {
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.evaluate((node, wanted) => new Promise((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`${node.dataset.testid} not drawn ${wanted + 1} times`)), 15_000);
+      const check = () => {
+        if (Number(node.dataset.drawCount ?? 0) > wanted) {
+          clearTimeout(deadline);
+          resolve();
+        } else {
+          requestAnimationFrame(check);
+        }
+      };
+      check();
+    }), times);
+  }
+  return canvases.length;
 }
 
 /**

@@ -2,7 +2,7 @@
 // sizes — content present, nothing scrolls sideways, no console error.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, useBrowserSuite, watchPage } from './support.mjs';
+import { AppPage, chartsDrawn, useBrowserSuite, watchPage } from './support.mjs';
 
 const SIZES = {
   projector: { width: 1920, height: 1080 },
@@ -18,25 +18,13 @@ const VIEWS = {
     await page.getByTestId('lead-test').waitFor();
   },
   industries: async (page) => {
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid^="industry-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 8,
-      null,
-      { timeout: 15_000 },
-    );
+    assert.equal(await chartsDrawn(page, '[data-testid^="industry-panel-"] canvas'), 8);
   },
   indicators: async (page) => {
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid^="indicator-panel-"] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length === 4,
-      null,
-      { timeout: 15_000 },
-    );
+    assert.equal(await chartsDrawn(page, '[data-testid^="indicator-panel-"] canvas'), 4);
   },
   analysis: async (page) => {
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].filter((c) => Number(c.dataset.drawCount) > 0).length >= 7,
-      null,
-      { timeout: 15_000 },
-    );
+    assert.ok(await chartsDrawn(page, '[data-testid=view-analysis] canvas') >= 7);
   },
   share: async (page) => {
     await page.getByTestId('qr-code').waitFor();

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_css_size;
+use crate::app::hooks::use_chart_drawing;
 use crate::app::i18n::Lang;
 use crate::chart::{
     to_svg, AnyChart, ChartStyle, CompositionSpec, IndicatorSpec, LineChartSpec, PanelSpec,
@@ -50,59 +50,12 @@ pub struct ChartCanvasProps {
 
 /// A chart drawn on a canvas at the device pixel ratio (recorded once as a
 /// display list and replayed, `web::canvas`), redrawn when its data or its
-/// size changes (drawn first when it is first laid out).
-///
-/// After every draw the canvas carries `data-drawn-at` (the time the draw
-/// finished, from `performance.now()`) and `data-draw-count`, so the e2e
-/// suite measures input-to-redraw time without guessing; `data-draw-ms`
-/// is the time the drawing itself took, and `data-min-text-px` the size of
-/// its smallest text on screen (CSS px).
+/// size changes while it is near the screen (`use_chart_drawing`), with
+/// PNG and SVG downloads when it has an export name.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    let draw_count = use_mut_ref(|| 0_u64);
-    // Its size, read when it mounted and then as the page's one resize
-    // observer reports it: a redraw on input reads no layout; a new size
-    // redraws.
-    let css_size = use_css_size(canvas_ref.clone());
-    let size_now = *css_size.borrow();
-    {
-        let canvas_ref = canvas_ref.clone();
-        use_effect_with((props.chart.clone(), size_now), move |(chart, _)| {
-            let Some(canvas) = canvas_ref.get().and_then(web::as_canvas) else {
-                return;
-            };
-            // Read here, not from the render: on mount it is filled only
-            // by the size hook's effect, which runs before this one.
-            let Some(ratio) = css_size
-                .borrow()
-                .and_then(|size| web::fit_canvas_to_css_box(&canvas, size))
-            else {
-                return;
-            };
-            let scale = ratio * web::chart_zoom(&canvas);
-            let started_ms = web::now_ms();
-            match web::canvas::draw_chart_on(&canvas, chart.as_any(), scale) {
-                Ok(smallest_text) => {
-                    // The smallest chart type as it reads on screen, in CSS px.
-                    if smallest_text.is_finite() {
-                        let _ = canvas.set_attribute(
-                            "data-min-text-px",
-                            &format!("{:.1}", smallest_text / ratio),
-                        );
-                    }
-                    *draw_count.borrow_mut() += 1;
-                    let _ =
-                        canvas.set_attribute("data-draw-count", &draw_count.borrow().to_string());
-                    let finished_ms = web::now_ms();
-                    let _ = canvas.set_attribute("data-drawn-at", &format!("{finished_ms:.3}"));
-                    let _ = canvas
-                        .set_attribute("data-draw-ms", &format!("{:.3}", finished_ms - started_ms));
-                }
-                Err(error) => gloo::console::error!(format!("chart drawing failed: {error}")),
-            }
-        });
-    }
+    use_chart_drawing(canvas_ref.clone(), props.chart.clone());
     let export = props.export_name.clone().map(|name| {
         let strings = props.lang.strings();
         let css_size = {

@@ -2,7 +2,7 @@
 //! through `crate::web`.
 
 mod use_autosave;
-mod use_css_size;
+mod use_chart_drawing;
 mod use_derivation;
 mod use_document_lang;
 mod use_file_io;
@@ -13,7 +13,7 @@ mod use_undo_shortcuts;
 mod use_url_sync;
 
 pub use use_autosave::use_autosave;
-pub use use_css_size::use_css_size;
+pub use use_chart_drawing::use_chart_drawing;
 pub use use_derivation::use_derivation;
 pub use use_document_lang::use_document_lang;
 pub use use_file_io::{use_file_io, FileActions};

@@ -1,0 +1,183 @@
+//! What the page's chart canvases need to know about their boxes, from one
+//! `ResizeObserver` and one `IntersectionObserver` for all of them, instead
+//! of a listener per canvas and a layout read per draw:
+//! - their CSS size, reported by the browser after its own layout and
+//!   before paint, so reading it forces no layout;
+//! - whether each is near the screen (on it, or within half a viewport, the
+//!   margin Chromium uses for `content-visibility: auto`), so a chart off
+//!   screen can skip its redraws and draw when it comes near;
+//! - that the page is about to print (`beforeprint`), when every chart
+//!   must draw wherever it is.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    ResizeObserver, ResizeObserverEntry,
+};
+
+/// What a watcher is told about its element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seen {
+    /// Its CSS size (`clientWidth`, `clientHeight`): when it is first laid
+    /// out and whenever that size changes (a resized window, an opened
+    /// drawer, a slide).
+    Size((i32, i32)),
+    /// It came on screen, or within half a viewport of it.
+    Near,
+    /// It went farther away.
+    Away,
+    /// The page is about to print.
+    Printing,
+}
+
+type OnSeen = Rc<dyn Fn(Seen)>;
+
+struct Observers {
+    resize: ResizeObserver,
+    sight: IntersectionObserver,
+    watched: Vec<(Element, OnSeen)>,
+    // Kept alive as long as the observers.
+    _callbacks: [Closure<dyn FnMut(js_sys::Array)>; 2],
+    _before_print: Option<EventListener>,
+}
+
+thread_local! {
+    static OBSERVERS: RefCell<Option<Observers>> = const { RefCell::new(None) };
+}
+
+/// Watches `element` until the returned guard is dropped: `on_seen` is told
+/// its size, whether it is near the screen (when that changes: read
+/// [`is_near_viewport`] when it mounts) and that the page is about to
+/// print. `None` when the browser has neither observer.
+pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
+    OBSERVERS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(new_observers()?);
+        }
+        let observers = slot.as_mut()?;
+        observers.watched.push((element.clone(), Rc::new(on_seen)));
+        observers.resize.observe(element);
+        observers.sight.observe(element);
+        Some(BoxWatch(element.clone()))
+    })
+}
+
+/// Stops watching its element when dropped.
+pub struct BoxWatch(Element);
+
+impl Drop for BoxWatch {
+    fn drop(&mut self) {
+        let element = &self.0;
+        OBSERVERS.with(|cell| {
+            if let Ok(mut slot) = cell.try_borrow_mut() {
+                if let Some(observers) = slot.as_mut() {
+                    observers.resize.unobserve(element);
+                    observers.sight.unobserve(element);
+                    observers.watched.retain(|(watched, _)| watched != element);
+                }
+            }
+        });
+    }
+}
+
+/// Whether `element` is near the screen now (half a viewport's margin on
+/// every side), by the rule the observer applies. Reads layout: for a
+/// mount, which reads it anyway.
+pub fn is_near_viewport(element: &Element) -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let length = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64());
+    let (Some(width), Some(height)) = (length(window.inner_width()), length(window.inner_height()))
+    else {
+        return true;
+    };
+    let rect = element.get_bounding_client_rect();
+    (rect.width() > 0.0 || rect.height() > 0.0)
+        && rect.bottom() >= -height / 2.0
+        && rect.top() <= height * 1.5
+        && rect.right() >= -width / 2.0
+        && rect.left() <= width * 1.5
+}
+
+/// Tells each watched element's watcher what `seen` says of it (if
+/// anything). Who to tell is collected first, so a watcher may watch or
+/// unwatch.
+fn tell(seen: impl Fn(&Element) -> Option<Seen>) {
+    let calls: Vec<(OnSeen, Seen)> = OBSERVERS.with(|cell| {
+        let slot = cell.borrow();
+        let Some(observers) = slot.as_ref() else {
+            return Vec::new();
+        };
+        observers
+            .watched
+            .iter()
+            .filter_map(|(element, on_seen)| Some((on_seen.clone(), seen(element)?)))
+            .collect()
+    });
+    for (on_seen, what) in calls {
+        on_seen(what);
+    }
+}
+
+/// Tells the watchers of the elements in `found` what it says of them
+/// (the last word per element counting).
+fn tell_found(found: Vec<(Element, Seen)>) {
+    tell(|element| {
+        found
+            .iter()
+            .rev()
+            .find(|(target, _)| target == element)
+            .map(|(_, seen)| *seen)
+    });
+}
+
+fn new_observers() -> Option<Observers> {
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let mut found = Vec::new();
+        for entry in entries.iter() {
+            if let Ok(entry) = entry.dyn_into::<ResizeObserverEntry>() {
+                let target = entry.target();
+                // Layout is clean inside the observer's callback.
+                let size = (target.client_width(), target.client_height());
+                found.push((target, Seen::Size(size)));
+            }
+        }
+        tell_found(found);
+    });
+    let on_sight = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let mut found = Vec::new();
+        for entry in entries.iter() {
+            if let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() {
+                let seen = if entry.is_intersecting() {
+                    Seen::Near
+                } else {
+                    Seen::Away
+                };
+                found.push((entry.target(), seen));
+            }
+        }
+        tell_found(found);
+    });
+    let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("50%");
+    let sight =
+        IntersectionObserver::new_with_options(on_sight.as_ref().unchecked_ref(), &options).ok()?;
+    let before_print = web_sys::window().map(|window| {
+        EventListener::new(&window, "beforeprint", |_| tell(|_| Some(Seen::Printing)))
+    });
+    Some(Observers {
+        resize,
+        sight,
+        watched: Vec::new(),
+        _callbacks: [on_resize, on_sight],
+        _before_print: before_print,
+    })
+}
