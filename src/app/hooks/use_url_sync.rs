@@ -17,22 +17,61 @@ use crate::web;
 /// `pagehide`).
 pub const URL_REPLACE_INTERVAL_MS: u32 = 150;
 
-/// A replace waiting for the throttle, and when the last one was written.
+/// A replace waiting for the throttle, when the last one was written, and
+/// the writes due at once, which wait for the task after the update: a
+/// `pushState` costs milliseconds, and the page should show an input first.
 #[derive(Default)]
 struct Throttle {
     pending: Option<String>,
     timer: Option<Timeout>,
     last_write_ms: Option<f64>,
+    /// Writes to make in order (the link, and whether it is a push).
+    queued: Vec<(String, bool)>,
+    soon: Option<Timeout>,
+    /// The link last written or queued: what the address bar says, or
+    /// will say once the queue is written.
+    latest: Option<String>,
 }
 
 impl Throttle {
+    /// Ends the throttle's wait: the pending replace joins the queue.
     fn flush(&mut self) {
         self.timer = None;
         if let Some(link) = self.pending.take() {
-            web::set_location_fragment(&link, false);
-            self.last_write_ms = Some(web::now_ms());
+            self.queue(link, false);
         }
     }
+
+    /// The address bar's link, once what is queued is written.
+    fn latest(&self) -> String {
+        self.latest.clone().unwrap_or_else(web::location_fragment)
+    }
+
+    fn queue(&mut self, link: String, push: bool) {
+        self.latest = Some(link.clone());
+        self.last_write_ms = Some(web::now_ms());
+        self.queued.push((link, push));
+    }
+
+    /// Writes what is queued, now.
+    fn write_queued(&mut self) {
+        self.soon = None;
+        for (link, push) in self.queued.drain(..) {
+            web::set_location_fragment(&link, push);
+        }
+    }
+}
+
+/// Queues `link` and writes the queue in the task after this one.
+fn write_soon(throttle: &Rc<RefCell<Throttle>>) {
+    let mut guard = throttle.borrow_mut();
+    if guard.queued.is_empty() || guard.soon.is_some() {
+        return;
+    }
+    let throttle = throttle.clone();
+    guard.soon = Some(Timeout::new(0, move || {
+        throttle.borrow_mut().write_queued()
+    }));
 }
 
 /// Keeps the address bar equal to the state's link, and follows the
@@ -78,10 +117,14 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>, link: Rc<String>) {
                         }
                         dispatcher.dispatch(Action::EndGesture);
                         throttle.borrow_mut().flush();
+                        write_soon(&throttle);
                     })
                 });
-                let on_hide =
-                    EventListener::new(&window, "pagehide", move |_| throttle.borrow_mut().flush());
+                let on_hide = EventListener::new(&window, "pagehide", move |_| {
+                    let mut guard = throttle.borrow_mut();
+                    guard.flush();
+                    guard.write_queued();
+                });
                 (ends, on_hide)
             });
             move || drop(listeners)
@@ -89,11 +132,15 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>, link: Rc<String>) {
     }
     {
         let dispatcher = state.dispatcher();
+        let throttle = throttle.clone();
         // Re-registered when another plan is loaded: links decode against it.
         use_effect_with(state.plan.clone(), move |plan| {
             let plan: Rc<_> = plan.clone();
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "popstate", move |_| {
+                    // The browser moved the address bar: it says what is
+                    // written now.
+                    throttle.borrow_mut().latest = None;
                     match decode_link(&plan, &web::location_fragment()) {
                         Ok(loaded) => dispatcher.dispatch(Action::Load(Box::new(loaded))),
                         Err(error) => dispatcher.dispatch(Action::Notify(Notice::problem(
@@ -116,35 +163,38 @@ fn is_slider(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|input| input.type_() == "range")
 }
 
-/// Writes `link` to the address bar: a push at once (after any pending
-/// replace, so no step is lost), a replace at most once per
-/// [`URL_REPLACE_INTERVAL_MS`].
+/// Writes `link` to the address bar: a push in the task after this one
+/// (after any pending replace, so no step is lost), a replace at most once
+/// per [`URL_REPLACE_INTERVAL_MS`].
 fn write(throttle: &Rc<RefCell<Throttle>>, link: String, push: bool) {
-    let mut guard = throttle.borrow_mut();
-    if push {
-        guard.flush();
-        if link != web::location_fragment() {
-            web::set_location_fragment(&link, true);
+    {
+        let mut guard = throttle.borrow_mut();
+        if push {
+            guard.flush();
+            if link != guard.latest() {
+                guard.queue(link, true);
+            }
+        } else if link == guard.latest() && guard.pending.is_none() {
+            return;
+        } else {
+            let now = web::now_ms();
+            let due = guard
+                .last_write_ms
+                .is_none_or(|at| now - at >= f64::from(URL_REPLACE_INTERVAL_MS));
+            guard.pending = Some(link);
+            if guard.timer.is_some() {
+                // The trailing write already scheduled takes the newest link.
+            } else if due {
+                guard.flush();
+            } else {
+                let throttle = throttle.clone();
+                guard.timer = Some(Timeout::new(URL_REPLACE_INTERVAL_MS, move || {
+                    let mut guard = throttle.borrow_mut();
+                    guard.flush();
+                    guard.write_queued();
+                }));
+            }
         }
-        guard.last_write_ms = Some(web::now_ms());
-        return;
     }
-    if link == web::location_fragment() && guard.pending.is_none() {
-        return;
-    }
-    let now = web::now_ms();
-    let due = guard
-        .last_write_ms
-        .is_none_or(|at| now - at >= f64::from(URL_REPLACE_INTERVAL_MS));
-    guard.pending = Some(link);
-    if guard.timer.is_some() {
-        // The trailing write already scheduled takes the newest link.
-    } else if due {
-        guard.flush();
-    } else {
-        let throttle = throttle.clone();
-        guard.timer = Some(Timeout::new(URL_REPLACE_INTERVAL_MS, move || {
-            throttle.borrow_mut().flush();
-        }));
-    }
+    write_soon(throttle);
 }
