@@ -161,8 +161,11 @@ pub struct ChartStyle {
     /// device pixels looks the same as one in CSS pixels, only sharper.
     pub scale: f64,
     /// A CSS font-family list. The default names the CJK fonts a Chinese
-    /// user's machine is likely to have (Windows, macOS, Linux) and ends
+    /// user's machine is likely to have (Linux, Windows, macOS) and ends
     /// in the generic family, so a missing font falls back gracefully.
+    /// The page's `--font` lists them in the same order; Noto first, as
+    /// a Linux browser looks each name up in turn, and a machine with
+    /// another of them seldom has Noto too.
     pub font_family: String,
 }
 
@@ -170,7 +173,7 @@ impl Default for ChartStyle {
     fn default() -> Self {
         ChartStyle {
             scale: 1.0,
-            font_family: "\"Microsoft YaHei\", \"PingFang SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif".into(),
+            font_family: "\"Noto Sans CJK SC\", \"Microsoft YaHei\", \"PingFang SC\", \"Source Han Sans SC\", sans-serif".into(),
         }
     }
 }
