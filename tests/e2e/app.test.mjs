@@ -179,6 +179,17 @@ describe('first screen', () => {
     await context.close();
   });
 
+  test('before the page prints, every chart draws, even one never scrolled to', async () => {
+    const { context, page } = await openApp();
+    const composition = page.getByTestId('composition-canvas');
+    assert.equal(await composition.evaluate((canvas) => Number(canvas.dataset.drawCount ?? 0)), 0, 'not drawn at load');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const drawn = await composition.evaluate((canvas) => ({ draws: Number(canvas.dataset.drawCount ?? 0), width: canvas.width }));
+    assert.equal(drawn.draws, 1, 'drawn in the beforeprint handler, before the page is printed');
+    assert.ok(drawn.width > 300, `at its laid-out size (${drawn.width} px)`);
+    await context.close();
+  });
+
   test('reports input → every visible view updated, per view (the figures bench/views.mjs prints)', async () => {
     const figures = [];
     for (const view of ['overview', 'industries', 'indicators']) {
