@@ -9,7 +9,7 @@
 // frame after that draw (when the chart can first be on screen). Prints
 // the medians; figures are this machine's, quote them with it.
 import { resolve } from 'node:path';
-import { launchBrowser, serveDist } from '../tests/e2e/support.mjs';
+import { launchBrowser, recordFirstDraw, serveDist } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--loads');
@@ -25,23 +25,10 @@ for (const dir of dirs) servers.push(await serveDist({ dir }));
 async function load(url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const observer = new MutationObserver((records) => {
-      for (const record of records) {
-        const target = record.target;
-        if (Number(target.dataset?.drawCount ?? 0) >= 1 && window.__firstDrawAt === undefined) {
-          window.__firstDrawAt = Number(target.dataset.drawnAt ?? performance.now());
-          requestAnimationFrame(() => { window.__frameAfter = performance.now(); });
-          observer.disconnect();
-          return;
-        }
-      }
-    });
-    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-count'] });
-  });
+  await page.addInitScript(recordFirstDraw);
   await page.goto(url);
-  await page.waitForFunction(() => window.__frameAfter !== undefined, null, { timeout: 30_000 });
-  const times = await page.evaluate(() => [window.__firstDrawAt, window.__frameAfter]);
+  await page.waitForFunction(() => window.__frameAfterFirstDraw !== undefined, null, { timeout: 30_000 });
+  const times = await page.evaluate(() => [window.__firstDrawAt, window.__frameAfterFirstDraw]);
   await context.close();
   return times;
 }

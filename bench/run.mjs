@@ -27,7 +27,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { launchBrowser, percentile, watchPage } from '../tests/e2e/support.mjs';
+import { launchBrowser, percentile, recordFirstDraw, watchPage } from '../tests/e2e/support.mjs';
 import { exportReferenceData } from './reference-data.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
@@ -106,23 +106,8 @@ async function open(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const problems = watchPage(page, url.replace(/\/$/, ''));
-  // The first draw: the first canvas (or chart box) whose data-draw-count
-  // reaches 1, with the data-drawn-at it carries (performance.now(), so ms
-  // since navigation start). Installed before any page script runs.
-  await page.addInitScript(() => {
-    const observer = new MutationObserver((records) => {
-      for (const record of records) {
-        const target = record.target;
-        if (Number(target.dataset?.drawCount ?? 0) >= 1 && window.__firstDrawAt === undefined) {
-          window.__firstDrawAt = Number(target.dataset.drawnAt ?? performance.now());
-          window.__firstDrawSeenAt = performance.now();
-          observer.disconnect();
-          return;
-        }
-      }
-    });
-    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-count'] });
-  });
+  // The first draw, recorded before any page script runs.
+  await page.addInitScript(recordFirstDraw);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstDrawAt !== undefined, null, { timeout: 30_000 });
   return { context, page, problems };

@@ -200,6 +200,26 @@ export function attributeValues(html, name) {
   return [...html.matchAll(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s"'>]+))`, 'g'))].map(([, quoted, bare]) => quoted ?? bare);
 }
 
+/** For `page.addInitScript`, before any page script runs: records the first
+ * chart drawn, the first canvas whose data-draw-count reaches 1, as
+ * `window.__firstDrawAt` (its data-drawn-at: performance.now(), so ms since
+ * navigation start), and the next animation frame after it as
+ * `window.__frameAfterFirstDraw`. */
+export function recordFirstDraw() {
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target;
+      if (Number(target.dataset?.drawCount ?? 0) >= 1 && window.__firstDrawAt === undefined) {
+        window.__firstDrawAt = Number(target.dataset.drawnAt ?? performance.now());
+        requestAnimationFrame(() => { window.__frameAfterFirstDraw = performance.now(); });
+        observer.disconnect();
+        return;
+      }
+    }
+  });
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draw-count'] });
+}
+
 /** Every canvas on screen drawn at least once (with a deadline). A canvas
  * that is hidden has no size to draw at; one off screen draws when it comes
  * near the viewport (`chartsDrawn` scrolls to them). */
