@@ -7,8 +7,9 @@ use pathways::chart::{approximate_text_width, display_list_to_svg, DisplayList, 
 use pathways::chart::{
     draw_chart, draw_line_chart, draw_line_chart_with_looks, draw_panel, emerging_share_pct,
     series_colour_css, to_svg, AnyChart, AxisStart, Band, ChartStyle, CompositionSpec, GoalMarker,
-    IndicatorSpec, LineChartSpec, LineKind, PanelSpec, Series, SeriesLook, ShareStrip, YearMarker,
-    EMERGING_PALETTE_IDX, REQUIRED_PATH_GREY, TRADITIONAL_PALETTE_IDX,
+    IndicatorSpec, LineChartSpec, LineKind, PanelSpec, Series, SeriesLook, ShareStrip,
+    WaterfallBar, WaterfallKind, WaterfallSpec, YearMarker, EMERGING_PALETTE_IDX,
+    REQUIRED_PATH_GREY, TRADITIONAL_PALETTE_IDX,
 };
 use plotters::prelude::*;
 
@@ -954,4 +955,29 @@ fn a_title_too_long_for_one_line_takes_two() {
     let drawn = texts(&svg(AnyChart::Panel(&long_title), (360, 300)));
     assert_eq!(drawn[0], "Strategic emerging industries value added");
     assert_eq!(drawn[1], "as a share of GDP");
+}
+
+#[test]
+fn a_waterfall_title_too_long_for_one_line_takes_two() {
+    let spec = WaterfallSpec {
+        title: "2028 new drivers lead test: emerging minus traditional revenue".into(),
+        note: String::new(),
+        value_label: "100 million yuan".into(),
+        bars: vec![
+            WaterfallBar {
+                label: "New materials".into(),
+                value: 700.0,
+                kind: WaterfallKind::Step,
+            },
+            WaterfallBar {
+                label: "Margin".into(),
+                value: 700.0,
+                kind: WaterfallKind::Total,
+            },
+        ],
+        decimals: 1,
+    };
+    let drawn = texts(&svg(AnyChart::Waterfall(&spec), (360, 300)));
+    assert_eq!(drawn[0], "2028 new drivers lead test: emerging minus");
+    assert_eq!(drawn[1], "traditional revenue");
 }

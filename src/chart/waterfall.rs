@@ -372,8 +372,8 @@ impl RowFrame {
         let mut top_css = layout.margin;
         let width_css = f64::from(width_px) / style.scale_factor();
         if !frame.title.is_empty() {
-            let title = fit_text(frame.title, width_css - 12.0, font_css + 2.0);
-            top_css = draw_title(root, &title, font_css + 2.0, style)? + 2.0;
+            // On two lines where one is too narrow (draw_title wraps it).
+            top_css = draw_title(root, frame.title, font_css + 2.0, style)? + 2.0;
         }
         if !frame.note.is_empty() || !frame.legend.is_empty() {
             let y = style.px(top_css).round() as i32;
@@ -392,14 +392,23 @@ impl RowFrame {
                 root.draw_text(text, &text_font, (x, y))?;
                 x += style.px(text_width_css(text, font_css) + 14.0).round() as i32;
             }
+            let mut extra_lines = 0.0;
             if !frame.note.is_empty() {
                 let note_font = style
                     .font(font_css)
                     .color(&AXIS_GREY)
                     .pos(Pos::new(HPos::Left, VPos::Top));
-                root.draw_text(frame.note, &note_font, (x, y))?;
+                // On two lines where one is too narrow, the second cut with
+                // an ellipsis if need be.
+                let room_css = width_css - f64::from(x) / style.scale_factor() - 6.0;
+                let lines = wrap_two_lines(frame.note, room_css, font_css);
+                for (idx, line) in lines.iter().enumerate() {
+                    let line_y = y + style.px((font_css + 4.0) * idx as f64).round() as i32;
+                    root.draw_text(line, &note_font, (x, line_y))?;
+                }
+                extra_lines = lines.len().saturating_sub(1) as f64;
             }
-            top_css += font_css + 10.0;
+            top_css += font_css + 10.0 + extra_lines * (font_css + 4.0);
         }
         if frame.top_labels {
             top_css += font_css + 6.0;
