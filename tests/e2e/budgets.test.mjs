@@ -32,7 +32,7 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // for every canvas (+1.3 KB) paid for by drawing the line chart and the
 // data-and-sources view with plain functions and naming statuses and
 // indicator ids without Debug formatting. Lowered to just above.
-// 2026-12-06 (night): 502,409 B in all, wasm 482,641 B. Charts off screen
+// 2026-12-06 (night): 502,459 B in all, wasm 482,693 B. Charts off screen
 // draw when they come near, titles wrap and address-bar writes wait for the
 // next task (+2.3 KB of wasm), paid for by minified CSS (Trunk's minify,
 // −1.7 KB) and wasm-opt ordering functions by name, which puts look-alike
