@@ -54,7 +54,7 @@ async fn app_mounts_with_chinese_title_and_eight_sliders() {
         canvas.scroll_into_view();
     }
     wait_for("the chart's first draw", 5_000.0, || {
-        query(&root, "[data-testid=industry-chart-canvas]")
+        canvas()
             .and_then(|canvas| canvas.get_attribute("data-draw-count"))
             .is_some()
     })

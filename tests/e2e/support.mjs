@@ -266,8 +266,8 @@ export async function chartsDrawn(page, selector, times = 0) {
  * animation frame. Each input's clock starts at its dispatch and stops (a)
  * at the end of the task that updated the page — a MessageChannel message
  * posted right after dispatch is delivered only after that task, where yew
- * renders every view and draws every chart — and (b) at the next animation
- * frame. Returns `{ results: [[task end, next frame] ms…], longTasks }`,
+ * renders every view and draws every chart near the screen — and (b) at
+ * the next animation frame. Returns `{ results: [[task end, next frame] ms…], longTasks }`,
  * long tasks (> 50 ms) seen meanwhile. Used by bench/views.mjs and the
  * end-to-end suite, so both print the same figures.
  */

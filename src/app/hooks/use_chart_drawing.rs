@@ -39,10 +39,7 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
         let drawing = drawing.clone();
         use_effect_with(canvas, move |canvas| {
             let watch = canvas.cast::<web_sys::Element>().and_then(|element| {
-                let laid_out = web::css_size(&element);
-                if laid_out.0 > 0 && laid_out.1 > 0 {
-                    drawing.size.set(Some(laid_out));
-                }
+                drawing.read_size();
                 let brief = web::in_brief(&element);
                 drawing.near.set(brief || web::is_near_viewport(&element));
                 let drawing = drawing.clone();
@@ -60,12 +57,7 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
                     Seen::Away => drawing.near.set(brief),
                     Seen::Printing => {
                         // A print may show a chart never laid out on screen.
-                        if let Some(element) = drawing.canvas.cast::<web_sys::Element>() {
-                            let laid_out = web::css_size(&element);
-                            if laid_out.0 > 0 && laid_out.1 > 0 {
-                                drawing.size.set(Some(laid_out));
-                            }
-                        }
+                        drawing.read_size();
                         drawing.draw();
                     }
                 })
@@ -97,6 +89,18 @@ struct Drawing {
 }
 
 impl Drawing {
+    /// Reads the canvas's CSS size from layout (forcing one if the DOM
+    /// changed): when it mounts, and before a print. Keeps the last size
+    /// while the canvas is not laid out.
+    fn read_size(&self) {
+        if let Some(element) = self.canvas.cast::<web_sys::Element>() {
+            let laid_out = web::css_size(&element);
+            if laid_out.0 > 0 && laid_out.1 > 0 {
+                self.size.set(Some(laid_out));
+            }
+        }
+    }
+
     /// Draws the pending chart, if any, at the size last known, and stamps
     /// the canvas. Nothing while the canvas is not laid out: the size, when
     /// it comes, redraws.

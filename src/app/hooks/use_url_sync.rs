@@ -62,7 +62,8 @@ impl Throttle {
     }
 }
 
-/// Queues `link` and writes the queue in the task after this one.
+/// Writes the queue in the task after this one (one timeout for however
+/// many writes join it meanwhile); nothing when it is empty.
 fn write_soon(throttle: &Rc<RefCell<Throttle>>) {
     let mut guard = throttle.borrow_mut();
     if guard.queued.is_empty() || guard.soon.is_some() {
