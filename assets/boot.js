@@ -17,8 +17,12 @@ try {
 // Once the app runs, the service worker (sw.js, next to this file) keeps it
 // working offline. Only over http(s) and where the browser offers it (a
 // secure context); a failure costs only offline use, so it is a warning.
+// It registers once the page is idle: its install fetches every file again,
+// which on a first visit would otherwise compete with the first render.
 if ((location.protocol === 'http:' || location.protocol === 'https:') && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch((error) => {
+  const register = () => navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).catch((error) => {
     console.warn('Offline use unavailable: the service worker did not register.', error);
   });
+  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 2000 });
+  else setTimeout(register, 1000);
 }
