@@ -7,8 +7,9 @@
 // export sections. wasm-opt's `--minify-imports-and-exports-and-modules`
 // renames them to one or two letters and prints the old → new names; this
 // script renames the same names in the glue, so the two still match, and
+// then minifies the glue (terser; Trunk's own minifier fails on it) and
 // writes the new files' digests into index.html's `integrity` attributes.
-// That is about 9 KB less gzipped for the same code.
+// That is about 8 KB less gzipped for the same code.
 //
 // A build for profiling (its index file asks for `data-keep-debug`) is left
 // as it is, so a profile still shows the glue's functions by name. Any
@@ -18,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build)');
@@ -75,6 +77,10 @@ replaceAll(/\bwasm\.(\w+)\b/g, (use, name) => {
   if (to === undefined) throw new Error(`post-build: the glue uses wasm.${name}, which the module does not export`);
   return /^[A-Za-z_$][\w$]*$/.test(to) ? `wasm.${to}` : `wasm[${JSON.stringify(to)}]`;
 }, 'exports');
+// The glue is an ES module: terser keeps its exports' names and mangles the rest.
+const minified = await minify(js, { module: true, compress: true, mangle: true, format: { comments: false } });
+if (!minified.code) throw new Error('post-build: terser returned no code');
+js = minified.code;
 writeFileSync(jsPath, js);
 
 let html = readFileSync(htmlPath, 'utf8');

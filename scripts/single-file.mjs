@@ -59,20 +59,24 @@ const css = (await distFile(attribute(cssTag, 'href'))).toString('utf8');
 const iconTag = theTag(html, 'icon link', (attrs) => attrs.get('rel') === 'icon');
 const icon = await distFile(attribute(iconTag, 'href'));
 
-// wasm-bindgen's glue is an ES module ending in `export { initSync, __wbg_init as default };`.
-// Inline, it runs as the page's module script: drop the export and call its
-// init with the bytes, so nothing is fetched.
-const exportLine = /^export \{[^}]*\b__wbg_init as default\b[^}]*\};?[ \t]*$/m;
-if ((glue.match(new RegExp(exportLine.source, 'gm')) ?? []).length !== 1 || /^\s*(import|export)\b/m.test(glue.replace(exportLine, ''))) {
-  throw new Error('the JS glue does not have the one export line this script expects (wasm-bindgen changed?)');
+// wasm-bindgen's glue is an ES module ending in `export { initSync, __wbg_init as default };`
+// (minified: `export{a as initSync,b as default};`). Inline, it runs as the
+// page's module script: drop the export and call its init, whatever its
+// local name, with the bytes, so nothing is fetched.
+const exportList = /export\s*\{([^}]*)\};?\s*$/;
+const exported = glue.match(exportList);
+const init = exported?.[1].match(/([\w$]+)\s+as\s+default\b/)?.[1];
+const rest = glue.replace(exportList, '');
+if (!init || /(^|[;}\s])(import\s*[{*\w]|export\b)/.test(rest)) {
+  throw new Error('the JS glue does not end in the one export list this script expects (wasm-bindgen changed?)');
 }
-const script = `${glue.replace(exportLine, '')}
+const script = `${rest}
 // Single-file boot (scripts/single-file.mjs): the wasm module is inlined here.
 const status = document.getElementById('boot-status');
 try {
   const base64 = '${wasm.toString('base64')}';
   const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  await __wbg_init({ module_or_path: bytes });
+  await ${init}({ module_or_path: bytes });
   if (status) status.remove();
 } catch (error) {
   if (status) {

@@ -37,10 +37,10 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // next task (+2.3 KB of wasm), paid for by minified CSS (Trunk's minify,
 // −1.7 KB) and wasm-opt ordering functions by name, which puts look-alike
 // code together for gzip (−6 KB). Lowered to just above.
-// 2026-12-07: 496,395 B in all, wasm 479,231 B, glue 6,495 B: the names the
-// wasm and its glue share are shortened after the build
-// (scripts/post-build.mjs, −6.0 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 496_500;
+// 2026-12-07: 494,345 B in all, wasm 479,231 B, glue 4,442 B: the names the
+// wasm and its glue share are shortened after the build and the glue is
+// minified (scripts/post-build.mjs, −8.1 KB). Lowered to just above.
+const GZIP_BUDGET_BYTES = 494_500;
 // Of which the wasm module, the part that grows with the code.
 const WASM_GZIP_BUDGET_BYTES = 479_500;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
