@@ -947,6 +947,23 @@ fn a_panel_too_short_for_its_unit_up_the_side_names_it_in_the_title() {
 }
 
 #[test]
+fn a_two_line_title_never_loses_the_unit_at_any_height() {
+    // A title that wraps and a long unit: at every panel height the unit is
+    // either up the side or named in the title, never dropped by both.
+    let spec = PanelSpec {
+        title: "Strategic emerging industries value added as a share of GDP".into(),
+        y_label: "100 million yuan (main-business revenue)".into(),
+        ..panel()
+    };
+    for height in (160..=520).step_by(2) {
+        let drawn = texts(&svg(AnyChart::Panel(&spec), (360, height)));
+        let up_the_side = drawn.contains(&spec.y_label);
+        let in_title = drawn.join(" ").contains(" · 100 million yuan");
+        assert!(up_the_side || in_title, "height {height}: {drawn:?}");
+    }
+}
+
+#[test]
 fn a_title_too_long_for_one_line_takes_two() {
     let long_title = PanelSpec {
         title: "Strategic emerging industries value added as a share of GDP".into(),

@@ -220,14 +220,28 @@ pub(crate) fn draw_title<DB: DrawingBackend>(
         .color(&TEXT_GREY)
         .pos(Pos::new(HPos::Left, VPos::Top));
     let inset = style.px(6.0).round() as i32;
-    let width_css = f64::from(area.dim_in_pixel().0) / style.px(1.0);
-    let lines = wrap_two_lines(title, width_css - 12.0, font_css);
-    let line_css = font_css + 4.0;
+    let lines = title_lines(title, area.dim_in_pixel().0, font_css, style);
     for (idx, line) in lines.iter().enumerate() {
-        let y = style.px(4.0 + line_css * idx as f64).round() as i32;
+        let y = style.px(4.0 + (font_css + 4.0) * idx as f64).round() as i32;
         area.draw_text(line, &font, (inset, y))?;
     }
-    Ok(line_css * lines.len() as f64 + 6.0)
+    Ok(title_height_css(lines.len(), font_css))
+}
+
+/// The lines [`draw_title`] draws a title in, over an area `width_px` wide.
+pub(crate) fn title_lines(
+    title: &str,
+    width_px: u32,
+    font_css: f64,
+    style: &ChartStyle,
+) -> Vec<String> {
+    let width_css = f64::from(width_px) / style.px(1.0);
+    wrap_two_lines(title, width_css - 12.0, font_css)
+}
+
+/// How much height a title of `lines` lines takes, in CSS pixels.
+pub(crate) fn title_height_css(lines: usize, font_css: f64) -> f64 {
+    (font_css + 4.0) * lines as f64 + 6.0
 }
 
 #[cfg(test)]

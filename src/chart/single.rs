@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use super::axes::{frame, label_counts, AxisStart, AxisText, Layout, ValueAxis, YearAxis};
 use super::marks::Overlay;
 use super::marks::{
-    draw_actuals, draw_fill_between, draw_goals, draw_line, draw_title, finite_runs, Band,
-    GoalMarker,
+    draw_actuals, draw_fill_between, draw_goals, draw_line, draw_title, finite_runs,
+    title_height_css, title_lines, Band, GoalMarker,
 };
 use super::{series_colour, ChartStyle, LineKind};
 
@@ -47,17 +47,23 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
         root.clone()
     } else {
         // A panel too short for the unit up its side (a phone) names the
-        // unit in its title instead.
-        let one_line_css = layout.font + 12.0;
-        let height_css = f64::from(size_px.1) / style.px(1.0) - one_line_css;
-        let title = if spec.y_label.is_empty() || text.y_desc_fits(height_css, &layout) {
+        // unit in its title instead. The check is made on the body the
+        // frame will see, under the title as it wraps (one line or two),
+        // so the unit is always in one place or the other.
+        let font_css = layout.font + 2.0;
+        let title_px = |title: &str| {
+            let lines = title_lines(title, size_px.0, font_css, style).len();
+            style.px(title_height_css(lines, font_css)).round() as u32
+        };
+        let body_css = f64::from(size_px.1.saturating_sub(title_px(spec.title))) / style.px(1.0);
+        let title = if spec.y_label.is_empty() || text.y_desc_fits(body_css, &layout) {
             spec.title.to_string()
         } else {
             text.y_desc = "";
             format!("{} · {}", spec.title, spec.y_label)
         };
-        let title_css = draw_title(root, &title, layout.font + 2.0, style)?;
-        root.split_vertically(style.px(title_css).round() as u32).1
+        draw_title(root, &title, font_css, style)?;
+        root.split_vertically(title_px(&title)).1
     };
     let (max_x_labels, max_y_labels) = label_counts(body.dim_in_pixel(), style);
     let years = spec
