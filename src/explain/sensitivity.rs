@@ -318,7 +318,7 @@ pub fn tornado_spec(
         }
     } else {
         TornadoSpec {
-            title: format!("{name}, {year}: effect of one step in each assumption"),
+            title: format!("{name}, {year}: what one step moves it"),
             value_label: if unit.is_empty() {
                 format!("projected {year}")
             } else {
