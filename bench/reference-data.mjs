@@ -13,6 +13,13 @@ export async function exportReferenceData(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(url);
+  // The table is built when its disclosure opens (builds before 2026-12-07
+  // had it in the page from the start).
+  await page.getByTestId('industry-chart').waitFor();
+  await page.evaluate(() => {
+    const details = document.querySelector('[data-testid="industry-chart-table-details"]');
+    if (details) details.open = true;
+  });
   await page.getByTestId('industry-chart-table').waitFor({ state: 'attached' });
   const dom = await page.evaluate(() => {
     const table = document.querySelector('[data-testid="industry-chart-table"]');

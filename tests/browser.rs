@@ -202,6 +202,16 @@ async fn line_chart_draws_at_the_device_pixel_ratio_with_a_table() {
         canvas.width(),
         (f64::from(canvas.client_width()) * ratio).round() as u32
     );
+    // The table is built only once its disclosure opens.
+    assert!(
+        query(&root, "tbody td").is_none(),
+        "a closed table has no cells"
+    );
+    query(&root, "details")
+        .expect("the table's disclosure")
+        .set_attribute("open", "")
+        .expect("open it");
+    wait_for("the table", 5_000.0, || query(&root, "tbody td").is_some()).await;
     let cells: Vec<String> = (0..3)
         .filter_map(|index| {
             root.query_selector_all("tbody td")

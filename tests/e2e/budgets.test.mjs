@@ -40,10 +40,12 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // 2026-12-07: 494,345 B in all, wasm 479,231 B, glue 4,442 B: the names the
 // wasm and its glue share are shortened after the build and the glue is
 // minified (scripts/post-build.mjs, −8.1 KB). Then 491,201 B, wasm
-// 476,087 B: wasm-opt --low-memory-unused (−3.1 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 491_500;
+// 476,087 B: wasm-opt --low-memory-unused (−3.1 KB). Then 492,476 B, wasm
+// 477,352 B: a chart's data table is a component built only while open
+// (+1.1 KB, for a first chart about 10-15 ms sooner). Set just above.
+const GZIP_BUDGET_BYTES = 492_500;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 476_500;
+const WASM_GZIP_BUDGET_BYTES = 477_500;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
 const FILE_BUDGET = 7;

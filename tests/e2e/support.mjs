@@ -160,8 +160,10 @@ export class AppPage {
     return this.canvas().evaluate((canvas) => canvas.toDataURL());
   }
 
-  /** The chart's data table, as { rowLabel: [values per year] }. */
-  tableRows() {
+  /** The chart's data table, as { rowLabel: [values per year] }; opens its
+   * disclosure first (the table is built only while it is open). */
+  async tableRows() {
+    await this.page.getByTestId('industry-chart-table-details').evaluate((details) => { details.open = true; });
     return this.page.getByTestId('industry-chart-table').evaluate((table) => {
       const rows = {};
       for (const row of table.querySelectorAll('tbody tr')) {

@@ -9,7 +9,7 @@ pub struct DataRow {
     pub cells: Vec<String>,
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct DataTableProps {
     /// The disclosure's label, e.g. "以表格查看图中数据".
     pub summary: AttrValue,
@@ -23,24 +23,42 @@ pub struct DataTableProps {
 
 /// The table alternative of a chart, in a disclosure, scrolling sideways
 /// inside itself on a narrow screen.
-/// A plain function of its props: the rows change with the inputs, so a
-/// component boundary would save no work.
 pub fn data_table(props: &DataTableProps) -> Html {
-    let header_cells = props
-        .years
-        .iter()
-        .map(|year| html! { <th scope="col">{ year }</th> });
-    let rows = props.rows.iter().map(|row| {
-        html! {
-            <tr>
-                <th scope="row">{ row.label.clone() }</th>
-                { for row.cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
-            </tr>
-        }
-    });
     html! {
-        <details class="chart-table" open={props.open}>
-            <summary>{ props.summary.clone() }</summary>
+        <DataTable summary={props.summary.clone()} first_column={props.first_column.clone()}
+            years={props.years.clone()} rows={props.rows.clone()} testid={props.testid.clone()}
+            open={props.open} />
+    }
+}
+
+/// The table is built only while its disclosure is open: closed (as every
+/// chart's is until someone asks), an input costs no table cells to diff and
+/// a page load creates none. Opening it (the `toggle` event) builds it.
+#[function_component]
+fn DataTable(props: &DataTableProps) -> Html {
+    let open = use_state_eq(|| props.open);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            if let Some(details) = event.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
+    let table = open.then(|| {
+        let header_cells = props
+            .years
+            .iter()
+            .map(|year| html! { <th scope="col">{ year }</th> });
+        let rows = props.rows.iter().map(|row| {
+            html! {
+                <tr>
+                    <th scope="row">{ row.label.clone() }</th>
+                    { for row.cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
+                </tr>
+            }
+        });
+        html! {
             <div class="table-scroll">
                 <table data-testid={props.testid.clone()}>
                     <thead>
@@ -52,6 +70,12 @@ pub fn data_table(props: &DataTableProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+        }
+    });
+    html! {
+        <details class="chart-table" open={*open} {ontoggle} data-testid={format!("{}-details", props.testid)}>
+            <summary>{ props.summary.clone() }</summary>
+            { for table }
         </details>
     }
 }
