@@ -4,6 +4,8 @@
 //
 //   node bench/profile.mjs [--dist DIR] [--view overview] [--input slider|field|preset] [--rounds N] [--top N]
 //   node bench/profile.mjs --load [--dist DIR]   # one fresh page load instead, to its first chart
+//   DUMP_PROFILE=/tmp/x.cpuprofile node bench/profile.mjs …   # also write the raw CPU profile
+//     (opens in Chromium's DevTools; a call tree shows what each function's time is made of)
 //
 // Function names need a build that keeps its name section; the release build
 // strips it. Build one beside the release build (not committed, not served):
@@ -50,6 +52,7 @@ try {
   // The same inputs, one per frame, as bench/views.mjs measures.
   await measureUpdates(page, input, rounds);
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.DUMP_PROFILE) (await import('node:fs')).writeFileSync(process.env.DUMP_PROFILE, JSON.stringify(profile));
   await cdp.send('Tracing.end');
   await traced;
   report(profile, traceEvents, rounds, `${rounds} ${input} inputs on ${view}`);
@@ -72,6 +75,7 @@ async function profileLoad(context, page) {
   await page.waitForFunction(() => document.querySelector('canvas[data-draw-count]'), null, { timeout: 30_000 });
   const firstDraw = await page.evaluate(() => Number(document.querySelector('canvas[data-draw-count]').dataset.drawnAt));
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.DUMP_PROFILE) (await import('node:fs')).writeFileSync(process.env.DUMP_PROFILE, JSON.stringify(profile));
   await cdp.send('Tracing.end');
   await traced;
   console.log(`first chart drawn at ${firstDraw.toFixed(1)} ms after navigation start`);
