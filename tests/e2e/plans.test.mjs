@@ -26,9 +26,11 @@ describe('other plans', () => {
     }
     // A change travels in the link and survives a reload (the plan is kept).
     const [, chemicals] = await app.industryIds();
+    const linkBefore = await page.evaluate(() => location.hash);
     await app.field(chemicals).fill('8.5');
     await app.field(chemicals).press('Enter');
-    await page.waitForFunction(() => location.hash.length > 3, null, { timeout: 10_000 });
+    // The address bar carries the change (not merely some link) before the reload.
+    await page.waitForFunction((before) => location.hash.length > 3 && location.hash !== before, linkBefore, { timeout: 10_000 });
     await page.reload();
     await page.getByTestId('app').waitFor();
     assert.equal(await app.sliders().count(), 3);
