@@ -117,7 +117,11 @@ pub fn set_document_lang(tag: &str) {
         .and_then(|window| window.document())
         .and_then(|document| document.document_element())
     {
-        let _ = root.set_attribute("lang", tag);
+        // Only a change: setting it, even to the same value, makes the
+        // browser restyle the whole page (index.html already says zh-CN).
+        if root.get_attribute("lang").as_deref() != Some(tag) {
+            let _ = root.set_attribute("lang", tag);
+        }
     }
 }
 

@@ -43,7 +43,10 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // 476,087 B: wasm-opt --low-memory-unused (−3.1 KB). Then 492,476 B, wasm
 // 477,352 B: a chart's data table is a component built only while open
 // (+1.1 KB, for a first chart about 10-15 ms sooner). Set just above.
-const GZIP_BUDGET_BYTES = 492_500;
+// Then 492,543 B: <html lang> is set only when it changes (+67 B, for the
+// frame after the first chart 5-28 ms sooner: no whole-page restyle).
+// Raised by 100 B to just above; still 9.9 KB below the session's start.
+const GZIP_BUDGET_BYTES = 492_600;
 // Of which the wasm module, the part that grows with the code.
 const WASM_GZIP_BUDGET_BYTES = 477_500;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
