@@ -12,6 +12,7 @@
 //   sed 's/data-wasm-opt-params="/data-keep-debug data-wasm-opt-params="-g /' index.html > index.profile.html
 //   CARGO_TARGET_DIR=target-prof trunk build --dist /tmp/prof-dist --release true index.profile.html
 //   node bench/profile.mjs --dist /tmp/prof-dist
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchBrowser, measureUpdates, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
 
@@ -52,7 +53,7 @@ try {
   // The same inputs, one per frame, as bench/views.mjs measures.
   await measureUpdates(page, input, rounds);
   const { profile } = await cdp.send('Profiler.stop');
-  if (process.env.DUMP_PROFILE) (await import('node:fs')).writeFileSync(process.env.DUMP_PROFILE, JSON.stringify(profile));
+  dumpProfile(profile);
   await cdp.send('Tracing.end');
   await traced;
   report(profile, traceEvents, rounds, `${rounds} ${input} inputs on ${view}`);
@@ -75,13 +76,18 @@ async function profileLoad(context, page) {
   await page.waitForFunction(() => document.querySelector('canvas[data-draw-count]'), null, { timeout: 30_000 });
   const firstDraw = await page.evaluate(() => Number(document.querySelector('canvas[data-draw-count]').dataset.drawnAt));
   const { profile } = await cdp.send('Profiler.stop');
-  if (process.env.DUMP_PROFILE) (await import('node:fs')).writeFileSync(process.env.DUMP_PROFILE, JSON.stringify(profile));
+  dumpProfile(profile);
   await cdp.send('Tracing.end');
   await traced;
   console.log(`first chart drawn at ${firstDraw.toFixed(1)} ms after navigation start`);
   report(profile, traceEvents, 1, 'one page load');
   await browser.close();
   await server.close();
+}
+
+/** Writes the raw CPU profile where DUMP_PROFILE says, if it says. */
+function dumpProfile(profile) {
+  if (process.env.DUMP_PROFILE) writeFileSync(process.env.DUMP_PROFILE, JSON.stringify(profile));
 }
 
 function report(profile, traceEvents, rounds, what) {

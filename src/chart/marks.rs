@@ -222,7 +222,7 @@ pub(crate) fn draw_title<DB: DrawingBackend>(
     let inset = style.px(6.0).round() as i32;
     let lines = title_lines(title, area.dim_in_pixel().0, font_css, style);
     for (idx, line) in lines.iter().enumerate() {
-        let y = style.px(4.0 + (font_css + 4.0) * idx as f64).round() as i32;
+        let y = style.px(4.0 + line_step_css(font_css) * idx as f64).round() as i32;
         area.draw_text(line, &font, (inset, y))?;
     }
     Ok(title_height_css(lines.len(), font_css))
@@ -241,7 +241,13 @@ pub(crate) fn title_lines(
 
 /// How much height a title of `lines` lines takes, in CSS pixels.
 pub(crate) fn title_height_css(lines: usize, font_css: f64) -> f64 {
-    (font_css + 4.0) * lines as f64 + 6.0
+    line_step_css(font_css) * lines as f64 + 6.0
+}
+
+/// From one line of wrapped chart text (a title, a note) to the next, in
+/// CSS pixels.
+pub(crate) fn line_step_css(font_css: f64) -> f64 {
+    font_css + 4.0
 }
 
 #[cfg(test)]

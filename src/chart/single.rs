@@ -51,19 +51,17 @@ pub(crate) fn draw_single<DB: DrawingBackend>(
         // frame will see, under the title as it wraps (one line or two),
         // so the unit is always in one place or the other.
         let font_css = layout.font + 2.0;
-        let title_px = |title: &str| {
-            let lines = title_lines(title, size_px.0, font_css, style).len();
-            style.px(title_height_css(lines, font_css)).round() as u32
-        };
-        let body_css = f64::from(size_px.1.saturating_sub(title_px(spec.title))) / style.px(1.0);
+        let lines = title_lines(spec.title, size_px.0, font_css, style).len();
+        let title_px = style.px(title_height_css(lines, font_css)).round() as u32;
+        let body_css = f64::from(size_px.1.saturating_sub(title_px)) / style.px(1.0);
         let title = if spec.y_label.is_empty() || text.y_desc_fits(body_css, &layout) {
             spec.title.to_string()
         } else {
             text.y_desc = "";
             format!("{} · {}", spec.title, spec.y_label)
         };
-        draw_title(root, &title, font_css, style)?;
-        root.split_vertically(title_px(&title)).1
+        let title_css = draw_title(root, &title, font_css, style)?;
+        root.split_vertically(style.px(title_css).round() as u32).1
     };
     let (max_x_labels, max_y_labels) = label_counts(body.dim_in_pixel(), style);
     let years = spec

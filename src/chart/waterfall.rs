@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::{AxisStart, Layout, ValueAxis, AXIS_GREY, GRID_GREY, TEXT_GREY};
-use super::marks::draw_title;
+use super::marks::{draw_title, line_step_css};
 use super::{ChartStyle, PALETTE};
 
 /// The colour of a step that adds (Okabe–Ito blue).
@@ -403,12 +403,12 @@ impl RowFrame {
                 let room_css = width_css - f64::from(x) / style.scale_factor() - 6.0;
                 let lines = wrap_two_lines(frame.note, room_css, font_css);
                 for (idx, line) in lines.iter().enumerate() {
-                    let line_y = y + style.px((font_css + 4.0) * idx as f64).round() as i32;
+                    let line_y = y + style.px(line_step_css(font_css) * idx as f64).round() as i32;
                     root.draw_text(line, &note_font, (x, line_y))?;
                 }
                 extra_lines = lines.len().saturating_sub(1) as f64;
             }
-            top_css += font_css + 10.0 + extra_lines * (font_css + 4.0);
+            top_css += font_css + 10.0 + extra_lines * line_step_css(font_css);
         }
         if frame.top_labels {
             top_css += font_css + 6.0;
