@@ -52,7 +52,8 @@ try {
       console.log('main thread, one load (ms from its first event, duration, event)');
       for (const event of events) {
         if (event.ph === 'X' && event.dur > 700 && onMain(event)) {
-          console.log(`${((event.ts - start) / 1000).toFixed(1).padStart(8)} ${(event.dur / 1000).toFixed(1).padStart(6)}  ${event.name}`);
+          const objects = event.name === 'Layout' && event.args?.beginData ? ` (${event.args.beginData.dirtyObjects} of ${event.args.beginData.totalObjects} objects)` : '';
+          console.log(`${((event.ts - start) / 1000).toFixed(1).padStart(8)} ${(event.dur / 1000).toFixed(1).padStart(6)}  ${event.name}${objects}`);
         }
       }
     }

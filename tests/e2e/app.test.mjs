@@ -136,6 +136,28 @@ describe('first screen', () => {
     }
   });
 
+  test('the first screen is painted with its chart drawn, never with an empty chart', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    // Before any page script: when the first canvas enters the page, look at
+    // it in the next animation frame's callback, which runs before that
+    // frame is painted.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const canvas = document.querySelector('canvas');
+        if (!canvas) return;
+        observer.disconnect();
+        requestAnimationFrame(() => { window.__drawsAtFirstFrame = Number(canvas.dataset.drawCount ?? 0); });
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(suite.server.url);
+    await page.waitForFunction(() => window.__drawsAtFirstFrame !== undefined, null, { timeout: 30_000 });
+    const draws = await page.evaluate(() => window.__drawsAtFirstFrame);
+    assert.equal(draws, 1, 'the chart is drawn in the task that rendered it, before the first frame with it is painted');
+    await context.close();
+  });
+
   test('a chart redraws at its new size when its box changes', async () => {
     const { context, page } = await openApp();
     const chart = '[data-testid=industry-chart-canvas]';

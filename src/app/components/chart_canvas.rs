@@ -22,6 +22,23 @@ pub enum ChartData {
 }
 
 impl ChartData {
+    /// The very same chart (the same shared spec), without comparing
+    /// contents.
+    pub fn same(&self, other: &ChartData) -> bool {
+        std::ptr::eq(self.spec(), other.spec())
+    }
+
+    fn spec(&self) -> *const () {
+        match self {
+            ChartData::Line(spec) => Rc::as_ptr(spec).cast(),
+            ChartData::Panel(spec) => Rc::as_ptr(spec).cast(),
+            ChartData::Composition(spec) => Rc::as_ptr(spec).cast(),
+            ChartData::Indicator(spec) => Rc::as_ptr(spec).cast(),
+            ChartData::Waterfall(spec) => Rc::as_ptr(spec).cast(),
+            ChartData::Tornado(spec) => Rc::as_ptr(spec).cast(),
+        }
+    }
+
     /// The chart borrowed as the drawing module's [`AnyChart`].
     pub fn as_any(&self) -> AnyChart<'_> {
         match self {

@@ -1,4 +1,5 @@
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -16,6 +17,15 @@ use crate::web::{self, Seen};
 /// `ResizeObserver` (`web::watch_box`), which re-renders the component
 /// only when the size changes; no redraw reads layout.
 ///
+/// A new canvas mounts and draws in a microtask queued by its first render,
+/// not only in its effects: yew runs effects in a later task when a render
+/// has taken over 16 ms, as the page's first render always does, and the
+/// browser paints in between, so the first screen was painted once without
+/// its charts. The microtask runs once yew has attached the canvas, in the
+/// same task, before that paint. Whichever comes first of it and the
+/// effects does the work; the other finds it done (the watch is set, the
+/// same chart is drawn at the same size).
+///
 /// After every draw the canvas carries `data-drawn-at` (the time the draw
 /// finished, from `performance.now()`) and `data-draw-count`, so the e2e
 /// suite measures input-to-redraw time without guessing; `data-draw-ms`
@@ -23,6 +33,7 @@ use crate::web::{self, Seen};
 /// its smallest text on screen (CSS px).
 #[hook]
 pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
+    let update = use_force_update();
     let drawing = use_memo((), {
         let canvas = canvas.clone();
         move |_| Drawing {
@@ -30,48 +41,34 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
             size: Cell::new(None),
             near: Cell::new(true),
             pending: RefCell::new(None),
+            drawn: RefCell::new(None),
+            watch: RefCell::new(None),
+            fresh: Cell::new(true),
             draws: Cell::new(0),
         }
     });
-    let update = use_force_update();
+    if drawing.fresh.replace(false) {
+        drawing.pending.replace(Some(chart.clone()));
+        let drawing = drawing.clone();
+        let update = update.clone();
+        wasm_bindgen_futures::spawn_local(async move { Drawing::mount_early(&drawing, &update) });
+    }
     let size_now = drawing.size.get();
     {
         let drawing = drawing.clone();
-        use_effect_with(canvas, move |canvas| {
-            let watch = canvas.cast::<web_sys::Element>().and_then(|element| {
-                drawing.read_size();
-                let brief = web::in_brief(&element);
-                drawing.near.set(brief || web::is_near_viewport(&element));
-                let drawing = drawing.clone();
-                web::watch_box(&element, move |seen| match seen {
-                    Seen::Size(size) => {
-                        if drawing.size.get() != Some(size) {
-                            drawing.size.set(Some(size));
-                            update.force_update();
-                        }
-                    }
-                    Seen::Near => {
-                        drawing.near.set(true);
-                        drawing.draw();
-                    }
-                    Seen::Away => drawing.near.set(brief),
-                    Seen::Printing => {
-                        // A print may show a chart never laid out on screen.
-                        drawing.read_size();
-                        drawing.draw();
-                    }
-                })
-            });
-            if watch.is_none() {
-                drawing.near.set(true);
-            }
-            move || drop(watch)
+        use_effect_with(canvas, move |_| {
+            Drawing::mount(&drawing, &update);
+            move || drop(drawing.watch.take())
         });
     }
     use_effect_with((chart, size_now), move |(chart, _)| {
-        drawing.pending.replace(Some(chart.clone()));
-        if drawing.near.get() {
-            drawing.draw();
+        let current = drawing.size.get();
+        let done = matches!(&*drawing.drawn.borrow(), Some((drawn, size)) if drawn.same(chart) && Some(*size) == current);
+        if !done {
+            drawing.pending.replace(Some(chart.clone()));
+            if drawing.near.get() {
+                drawing.draw();
+            }
         }
     });
 }
@@ -85,10 +82,68 @@ struct Drawing {
     near: Cell<bool>,
     /// The chart not drawn yet.
     pending: RefCell<Option<ChartData>>,
+    /// The chart last drawn, and the size it was drawn at.
+    drawn: RefCell<Option<(ChartData, (i32, i32))>>,
+    /// The page's watch on the canvas's box, once mounted.
+    watch: RefCell<Option<web::BoxWatch>>,
+    /// Not rendered yet: the first render queues the early mount.
+    fresh: Cell<bool>,
     draws: Cell<u64>,
 }
 
 impl Drawing {
+    /// The microtask's mount and first draw, before the browser paints; not
+    /// if the canvas is already gone (mounted and removed in one run of the
+    /// scheduler: its effects never ran, so no cleanup would drop a watch).
+    fn mount_early(drawing: &Rc<Self>, update: &UseForceUpdateHandle) {
+        if drawing.canvas.get().is_some_and(|node| node.is_connected()) {
+            Self::mount(drawing, update);
+            if drawing.near.get() {
+                drawing.draw();
+            }
+        }
+    }
+
+    /// Reads the canvas's size and whether it is near the screen, and
+    /// starts watching its box; once per mounted canvas (the watch is kept
+    /// until the component's cleanup drops it).
+    fn mount(drawing: &Rc<Self>, update: &UseForceUpdateHandle) {
+        if drawing.watch.borrow().is_some() {
+            return;
+        }
+        let Some(element) = drawing.canvas.cast::<web_sys::Element>() else {
+            drawing.near.set(true);
+            return;
+        };
+        drawing.read_size();
+        let brief = web::in_brief(&element);
+        drawing.near.set(brief || web::is_near_viewport(&element));
+        let watcher = drawing.clone();
+        let update = update.clone();
+        let watch = web::watch_box(&element, move |seen| match seen {
+            Seen::Size(size) => {
+                if watcher.size.get() != Some(size) {
+                    watcher.size.set(Some(size));
+                    update.force_update();
+                }
+            }
+            Seen::Near => {
+                watcher.near.set(true);
+                watcher.draw();
+            }
+            Seen::Away => watcher.near.set(brief),
+            Seen::Printing => {
+                // A print may show a chart never laid out on screen.
+                watcher.read_size();
+                watcher.draw();
+            }
+        });
+        if watch.is_none() {
+            drawing.near.set(true);
+        }
+        drawing.watch.replace(watch);
+    }
+
     /// Reads the canvas's CSS size from layout (forcing one if the DOM
     /// changed): when it mounts, and before a print. Keeps the last size
     /// while the canvas is not laid out.
@@ -108,11 +163,10 @@ impl Drawing {
         let Some(canvas) = self.canvas.get().and_then(web::as_canvas) else {
             return;
         };
-        let Some(ratio) = self
-            .size
-            .get()
-            .and_then(|size| web::fit_canvas_to_css_box(&canvas, size))
-        else {
+        let Some(size) = self.size.get() else {
+            return;
+        };
+        let Some(ratio) = web::fit_canvas_to_css_box(&canvas, size) else {
             return;
         };
         let Some(chart) = self.pending.take() else {
@@ -129,6 +183,7 @@ impl Drawing {
                         &format!("{:.1}", smallest_text / ratio),
                     );
                 }
+                self.drawn.replace(Some((chart.clone(), size)));
                 self.draws.set(self.draws.get() + 1);
                 let _ = canvas.set_attribute("data-draw-count", &self.draws.get().to_string());
                 let finished_ms = web::now_ms();
