@@ -21,6 +21,10 @@ export async function exportReferenceData(browser, url) {
     if (details) details.open = true;
   });
   await page.getByTestId('industry-chart-table').waitFor({ state: 'attached' });
+  // So are the uncertainty inputs, in the drawer's closed group (builds
+  // before 2026-12-07's second session had them in the page from the start).
+  await page.evaluate(() => { document.querySelector('details.group-uncertainty').open = true; });
+  await page.getByTestId('slider-runs').waitFor({ state: 'attached' });
   const dom = await page.evaluate(() => {
     const table = document.querySelector('[data-testid="industry-chart-table"]');
     const years = [...table.querySelectorAll('thead th')].slice(1).map((cell) => Number(cell.textContent));

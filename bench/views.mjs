@@ -84,6 +84,9 @@ async function monteCarloSlices(browser, url) {
   await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.monteCarloSequence, app, { timeout: 30_000 });
   const sequence = () => page.evaluate((sel) => document.querySelector(sel).dataset.monteCarloSequence, app);
   const before = await sequence();
+  // The runs field is built once its group (a closed disclosure) opens.
+  await page.evaluate(() => { document.querySelector('details.group-uncertainty').open = true; });
+  await page.waitForSelector('[data-testid=field-runs]');
   await page.evaluate(() => {
     const field = document.querySelector('[data-testid=field-runs]');
     field.value = '100000';

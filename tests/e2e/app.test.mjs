@@ -158,6 +158,27 @@ describe('first screen', () => {
     await context.close();
   });
 
+  test("the drawer's closed groups build their inputs when opened and show the scenario's values", async () => {
+    const { context, page, app } = await openApp();
+    assert.equal(await app.sliders().count(), 8, 'the growth sliders are there from the start');
+    // Closed, the uncertainty group has no inputs in the page.
+    assert.equal(await page.locator('[data-testid=field-runs], [data-testid^=slider-sigma-]').count(), 0);
+    await page.locator('details.group-uncertainty > summary').click();
+    const runs = page.getByTestId('field-runs');
+    await runs.waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-testid^=slider-sigma-]').count(), 8, 'one spread per industry');
+    await runs.fill('2000');
+    await runs.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=slider-runs]').value === '2000', null, { timeout: 10_000 });
+    // Closed again, its inputs go; reopened, they show the value set.
+    await page.locator('details.group-uncertainty > summary').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=field-runs]'), null, { timeout: 10_000 });
+    await page.locator('details.group-uncertainty > summary').click();
+    await runs.waitFor({ timeout: 10_000 });
+    assert.equal(await runs.inputValue(), '2000');
+    await context.close();
+  });
+
   test('a chart redraws at its new size when its box changes', async () => {
     const { context, page } = await openApp();
     const chart = '[data-testid=industry-chart-canvas]';

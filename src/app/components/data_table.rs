@@ -31,20 +31,25 @@ pub fn data_table(props: &DataTableProps) -> Html {
     }
 }
 
+/// A `<details>` element's `toggle` handler that keeps `open` in step with
+/// it, for a disclosure whose content is built only while it is open (a
+/// chart's data table, the drawer's closed groups).
+pub fn track_open(open: &UseStateHandle<bool>) -> Callback<Event> {
+    let open = open.clone();
+    Callback::from(move |event: Event| {
+        if let Some(details) = event.target_dyn_into::<web_sys::Element>() {
+            open.set(details.has_attribute("open"));
+        }
+    })
+}
+
 /// The table is built only while its disclosure is open: closed (as every
 /// chart's is until someone asks), an input costs no table cells to diff and
 /// a page load creates none. Opening it (the `toggle` event) builds it.
 #[function_component]
 fn DataTable(props: &DataTableProps) -> Html {
     let open = use_state_eq(|| props.open);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            if let Some(details) = event.target_dyn_into::<web_sys::Element>() {
-                open.set(details.has_attribute("open"));
-            }
-        })
-    };
+    let ontoggle = track_open(&open);
     let table = open.then(|| {
         let header_cells = props
             .years

@@ -14,7 +14,7 @@ mod qr_code;
 mod view_tabs;
 
 pub use chart_canvas::{ChartCanvas, ChartCanvasProps, ChartData};
-pub use data_table::{data_table, DataRow, DataTableProps};
+pub use data_table::{data_table, track_open, DataRow, DataTableProps};
 pub use drawer::{Drawer, DrawerProps};
 pub use header::{header, HeaderProps};
 pub use input_slider::{InputSlider, InputSliderProps};

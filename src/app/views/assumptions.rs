@@ -6,7 +6,7 @@ use super::{
     interpretation_switches, shock_editor, InterpretationSwitchesProps, ShockEditorProps,
     SolvePanel,
 };
-use crate::app::components::{provenance_badge, InputSlider, NumberField};
+use crate::app::components::{provenance_badge, track_open, InputSlider, NumberField};
 use crate::app::i18n::Lang;
 use crate::app::inputs::Input;
 use crate::app::shared::Shared;
@@ -143,6 +143,14 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
         }
     };
 
+    // The groups under a closed `<details>` (the economy, shocks and
+    // uncertainty) build their inputs only while open, as a chart's data
+    // table does: closed, as they are when the page opens, they cost the
+    // first render 15 sliders and two editors, and every input their diff.
+    let economy_open = use_state_eq(|| false);
+    let shocks_open = use_state_eq(|| false);
+    let uncertainty_open = use_state_eq(|| false);
+
     let phase = props.phase.min(1);
     let industry_sliders = |group: Group| -> Html {
         plan.industries
@@ -246,29 +254,35 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
                 <legend>{ strings.emerging }</legend>
                 { industry_sliders(Group::Emerging) }
             </fieldset>
-            <details class="group group-economy">
+            <details class="group group-economy" open={*economy_open} ontoggle={track_open(&economy_open)}>
                 <summary>{ strings.economy }</summary>
-                { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
-                { interpretation_switches(&InterpretationSwitchesProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_flag: props.on_flag.clone() }) }
+                if *economy_open {
+                    { for economy_inputs.iter().map(|input| slider(*input, None, None, None)) }
+                    { interpretation_switches(&InterpretationSwitchesProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_flag: props.on_flag.clone() }) }
+                }
             </details>
-            <details class="group group-shocks">
+            <details class="group group-shocks" open={*shocks_open} ontoggle={track_open(&shocks_open)}>
                 <summary>{ strings.shocks_heading }{ format!("({})", scenario.shocks.len()) }</summary>
-                { shock_editor(&ShockEditorProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_shock: props.on_shock.clone() }) }
+                if *shocks_open {
+                    { shock_editor(&ShockEditorProps { plan: props.plan.clone(), scenario: props.scenario.clone(), lang, on_shock: props.on_shock.clone() }) }
+                }
             </details>
-            <details class="group group-uncertainty">
+            <details class="group group-uncertainty" open={*uncertainty_open} ontoggle={track_open(&uncertainty_open)}>
                 <summary>{ strings.uncertainty }</summary>
-                { slider(Input::Correlation, None, None, None) }
-                { slider(Input::Runs, None, None, None) }
-                <div class="input-slider seed-row">
-                    <label for="field-seed">{ strings.seed_label }</label>
-                    <NumberField id="field-seed" label={strings.seed_label}
-                        value={scenario.uncertainty.seed as f64} decimals={0}
-                        min={0.0} max={9_007_199_254_740_991.0} {lang}
-                        on_change={props.on_seed.reform(|seed: f64| seed as u64)}
-                        testid="field-seed" />
-                </div>
-                <p class="subheading">{ strings.sigma_heading }</p>
-                { for (0..n_industries).map(|idx| slider(Input::Sigma(idx), None, None, None)) }
+                if *uncertainty_open {
+                    { slider(Input::Correlation, None, None, None) }
+                    { slider(Input::Runs, None, None, None) }
+                    <div class="input-slider seed-row">
+                        <label for="field-seed">{ strings.seed_label }</label>
+                        <NumberField id="field-seed" label={strings.seed_label}
+                            value={scenario.uncertainty.seed as f64} decimals={0}
+                            min={0.0} max={9_007_199_254_740_991.0} {lang}
+                            on_change={props.on_seed.reform(|seed: f64| seed as u64)}
+                            testid="field-seed" />
+                    </div>
+                    <p class="subheading">{ strings.sigma_heading }</p>
+                    { for (0..n_industries).map(|idx| slider(Input::Sigma(idx), None, None, None)) }
+                }
             </details>
             <button type="button" class="reset" data-testid="reset-all" onclick={on_reset_all}>
                 { strings.reset }
