@@ -107,7 +107,7 @@ function report(profile, traceEvents, rounds, what) {
       const key = `${event.args?.data?.nodeId ?? '?'} ${width}x${height}`;
       areas.set(key, (areas.get(key) ?? 0) + 1);
     }
-    console.log(`paints: ${paints.length}; by layer and clip: ${[...areas].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([key, count]) => `${key} ×${count}`).join(', ')}`);
+    console.log(`paints: ${paints.length}; by painted node (backend DOM node id: the document, its root element…) and clip: ${[...areas].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([key, count]) => `${key} ×${count}`).join(', ')}`);
   }
   for (const event of traceEvents) {
     if (event.ph !== 'X' || !event.dur) continue;
