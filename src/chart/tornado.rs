@@ -139,10 +139,10 @@ pub fn draw_tornado<DB: DrawingBackend>(
         let x_base = rows.x(baseline);
         // The farther end first, so a nearer one on the same side shows.
         let mut ends = [(bar.low, TORNADO_DOWN), (bar.high, TORNADO_UP)];
-        ends.sort_by(|a, b| {
-            let distance = |value: f64| (value - baseline).abs();
-            distance(b.0).total_cmp(&distance(a.0))
-        });
+        let distance = |value: f64| (value - baseline).abs();
+        if distance(ends[1].0).total_cmp(&distance(ends[0].0)).is_gt() {
+            ends.swap(0, 1);
+        }
         for (value, colour) in ends {
             if !value.is_finite() {
                 continue;

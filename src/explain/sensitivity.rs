@@ -21,6 +21,7 @@ use crate::model::{
 };
 
 use super::format::{decimals_for, number, unit_text};
+use crate::model::order::sort_stable_by;
 
 /// At most this many bars per goal: the largest effects.
 pub const MAX_BARS: usize = 10;
@@ -190,7 +191,7 @@ pub fn sensitivities(
         }
     }
     for slot in &mut bars {
-        slot.sort_by(|a, b| b.effect().total_cmp(&a.effect()));
+        sort_stable_by(slot, |a, b| b.effect().total_cmp(&a.effect()));
         slot.truncate(MAX_BARS);
     }
     bars

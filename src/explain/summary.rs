@@ -11,6 +11,7 @@ use super::format::{
     signed_number, yi_yuan,
 };
 use super::gap::lead_contributions;
+use crate::model::order::sort_stable_by;
 
 /// Changed inputs named in the summary before "and N more".
 pub const MAX_CHANGES_NAMED: usize = 4;
@@ -195,7 +196,7 @@ fn shortfalls(plan: &Plan, evaluations: &[GoalEvaluation], zh: bool) -> Option<S
         .filter(|e| e.status != Status::Met && e.goal_id != plan.interpretation.goal)
         .filter(|e| e.gap_pct.is_finite())
         .collect();
-    missed.sort_by(|a, b| {
+    sort_stable_by(&mut missed, |a, b| {
         b.gap_pct
             .abs()
             .total_cmp(&a.gap_pct.abs())
@@ -387,7 +388,9 @@ fn lead_test(
     let parts = lead_contributions(plan, scenario, &projection);
     let margin: f64 = parts.iter().map(|part| part.value).sum();
     let mut deciding = parts.clone();
-    deciding.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()));
+    sort_stable_by(&mut deciding, |a, b| {
+        b.value.abs().total_cmp(&a.value.abs())
+    });
     deciding.truncate(MAX_DECIDING_INDUSTRIES);
     if !deciding.is_empty() && margin.is_finite() {
         let items: Vec<String> = deciding

@@ -81,6 +81,7 @@ pub mod calibration;
 pub mod field;
 pub mod goals;
 pub mod monte_carlo;
+pub mod order;
 pub mod plan;
 pub mod presets;
 pub mod projection;
