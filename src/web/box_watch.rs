@@ -8,6 +8,11 @@
 //!   screen can skip its redraws and draw when it comes near;
 //! - that the page is about to print (`beforeprint`), when every chart
 //!   must draw wherever it is.
+//!
+//! A panel that need not follow every input while off screen
+//! (`components::WhenNear`) is watched by a third observer with a tighter
+//! margin ([`watch_sight`]): it is told only whether it is on screen or
+//! close to it, and that the page is about to print.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,11 +47,20 @@ const NEAR_MARGIN: f64 = 0.5;
 /// [`NEAR_MARGIN`] as the observer's CSS root margin.
 const NEAR_MARGIN_CSS: &str = "50%";
 
+/// How far around the viewport a panel counts as in sight for
+/// [`watch_sight`]: a quarter of the viewport below and above, so a panel
+/// scrolled towards is brought up to date before it is on screen, and one
+/// farther down than that (still within the layout margin above) follows
+/// no input.
+const SIGHT_MARGIN_CSS: &str = "25%";
+
 type OnSeen = Rc<dyn Fn(Seen)>;
 
 struct Observers {
     resize: ResizeObserver,
     sight: IntersectionObserver,
+    /// For panels: the tighter margin ([`SIGHT_MARGIN_CSS`]).
+    panels: IntersectionObserver,
     watched: Vec<(Element, OnSeen)>,
     // Kept alive as long as the observers.
     _callbacks: [Closure<dyn FnMut(js_sys::Array)>; 2],
@@ -75,6 +89,24 @@ pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<
     })
 }
 
+/// Watches whether `element` is in sight (on screen, or within a quarter
+/// of a viewport of it) until the returned guard is dropped: `on_seen` is
+/// told [`Seen::Near`] or [`Seen::Away`] (once when the watch starts, then
+/// when it changes) and [`Seen::Printing`]; never a size. `None` when the
+/// browser has no observer.
+pub fn watch_sight(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
+    OBSERVERS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(new_observers()?);
+        }
+        let observers = slot.as_mut()?;
+        observers.watched.push((element.clone(), Rc::new(on_seen)));
+        observers.panels.observe(element);
+        Some(BoxWatch(element.clone()))
+    })
+}
+
 /// Stops watching its element when dropped.
 pub struct BoxWatch(Element);
 
@@ -86,6 +118,7 @@ impl Drop for BoxWatch {
                 if let Some(observers) = slot.as_mut() {
                     observers.resize.unobserve(element);
                     observers.sight.unobserve(element);
+                    observers.panels.unobserve(element);
                     observers.watched.retain(|(watched, _)| watched != element);
                 }
             }
@@ -177,12 +210,16 @@ fn new_observers() -> Option<Observers> {
     options.set_root_margin(NEAR_MARGIN_CSS);
     let sight =
         IntersectionObserver::new_with_options(on_sight.as_ref().unchecked_ref(), &options).ok()?;
+    options.set_root_margin(SIGHT_MARGIN_CSS);
+    let panels =
+        IntersectionObserver::new_with_options(on_sight.as_ref().unchecked_ref(), &options).ok()?;
     let before_print = web_sys::window().map(|window| {
         EventListener::new(&window, "beforeprint", |_| tell(|_| Some(Seen::Printing)))
     });
     Some(Observers {
         resize,
         sight,
+        panels,
         watched: Vec::new(),
         _callbacks: [on_resize, on_sight],
         _before_print: before_print,

@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 mod box_watch;
 pub mod canvas;
 
-pub use box_watch::{is_near_viewport, watch_box, BoxWatch, Seen};
+pub use box_watch::{is_near_viewport, watch_box, watch_sight, BoxWatch, Seen};
 
 /// Installs a panic hook that logs the panic to the console and replaces the
 /// page with a visible message, instead of leaving a frozen page.

@@ -179,6 +179,71 @@ describe('first screen', () => {
     await context.close();
   });
 
+  test('the scorecard below the first screen follows the inputs when in sight, when they rest and before a print', async () => {
+    const { context, page, problems } = await openApp();
+    await chartsDrawn(page, '[data-testid=industry-chart-canvas]');
+    // The high-end chemicals goal for 2022: met at the default 9.0 %/year and above, missed at 5 %.
+    const cell = '[data-testid="score-revenue.chemicals-2022"]';
+    const status = () => page.locator(cell).getAttribute('data-status');
+    assert.equal(await status(), 'met');
+    // At 1366×768 the scorecard starts more than a quarter viewport below the screen.
+    assert.ok(await page.getByTestId('scorecard').evaluate((table) => table.getBoundingClientRect().top > innerHeight * 1.25), 'out of sight');
+    // Moves the chemicals growth slider and resolves at the end of the task that handled it.
+    await page.evaluate(() => {
+      window.moveChemicals = async (value) => {
+        const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
+      };
+    });
+    // One move: the chart redraws in the input's task; the scorecard out of sight is left as it was…
+    const moved = await page.evaluate(async (selector) => {
+      const canvas = document.querySelector('[data-testid=industry-chart-canvas]');
+      const draws = Number(canvas.dataset.drawCount);
+      let mutations = 0;
+      new MutationObserver((records) => { mutations += records.length; })
+        .observe(document.querySelector('[data-testid=scorecard]'), { subtree: true, childList: true, characterData: true, attributes: true });
+      await window.moveChemicals('5');
+      return { redrawn: Number(canvas.dataset.drawCount) > draws, mutations, status: document.querySelector(selector).dataset.status };
+    }, cell);
+    assert.deepEqual(moved, { redrawn: true, mutations: 0, status: 'met' }, 'the visible chart redrew; the scorecard out of sight did not change');
+    // …and catches up once the inputs rest.
+    await page.waitForFunction((selector) => document.querySelector(selector).dataset.status === 'missed', cell, { timeout: 10_000 });
+
+    // During a drag (one input per frame, never resting), the scorecard
+    // scrolled into sight follows every move.
+    const dragged = await page.evaluate(async (selector) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const seen = [];
+      for (const [idx, value] of ['6', '7', '8', '9', '10', '11', '12', '13'].entries()) {
+        await window.moveChemicals(value);
+        if (idx === 2) document.querySelector('[data-testid=scorecard]').scrollIntoView();
+        await frame();
+        await frame();
+        seen.push(document.querySelector(selector).dataset.status);
+      }
+      return seen.slice(-3);
+    }, cell);
+    assert.deepEqual(dragged, ['met', 'met', 'met'], 'in sight, the last moves (11–13 %) show as met without a rest');
+
+    // Out of sight again, a change is held, and shown before the page prints.
+    await page.evaluate(() => scrollTo(0, 0));
+    const printed = await page.evaluate(async (selector) => {
+      // The observer reports the scroll after a frame.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await window.moveChemicals('5');
+      const held = document.querySelector(selector).dataset.status;
+      dispatchEvent(new Event('beforeprint'));
+      await new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
+      return { held, printed: document.querySelector(selector).dataset.status };
+    }, cell);
+    assert.deepEqual(printed, { held: 'met', printed: 'missed' }, 'held while out of sight, shown before the print');
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('a chart redraws at its new size when its box changes', async () => {
     const { context, page } = await openApp();
     const chart = '[data-testid=industry-chart-canvas]';

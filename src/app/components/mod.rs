@@ -12,6 +12,7 @@ mod number_field;
 mod provenance_badge;
 mod qr_code;
 mod view_tabs;
+mod when_near;
 
 pub use chart_canvas::{ChartCanvas, ChartCanvasProps, ChartData};
 pub use data_table::{data_table, track_open, DataRow, DataTableProps};
@@ -24,3 +25,4 @@ pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps
 pub use provenance_badge::provenance_badge;
 pub use qr_code::{qr_svg, QrCode, QrCodeProps};
 pub use view_tabs::view_tabs;
+pub use when_near::{same_panel, NearPanel, WhenNear, WhenNearProps};

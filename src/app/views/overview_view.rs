@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanel};
 use super::scorecard::{headline, scorecard};
-use crate::app::components::{line_chart, LineChartProps};
+use crate::app::components::{line_chart, same_panel, LineChartProps, NearPanel, WhenNear};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::chart::{CompositionSpec, LineChartSpec};
@@ -58,9 +58,63 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
         </section>
         <SummaryPanel plan={plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
             evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
-        { scorecard(plan, &props.scenario, &props.evaluations, props.bands.as_deref(), lang) }
-        { lead_test(plan, &props.evaluations, lang) }
+        <WhenNear panel={Rc::new(ScorecardPanel { plan: plan.clone(), scenario: props.scenario.clone(),
+            evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) as Rc<dyn NearPanel>} />
+        <WhenNear panel={Rc::new(LeadTestPanel { plan: plan.clone(), evaluations: props.evaluations.clone(), lang }) as Rc<dyn NearPanel>} />
         { composition_panel(&CompositionPanelProps { spec: props.composition.clone(), lang }) }
         </div>
+    }
+}
+
+/// The scorecard, below the first screen on a laptop or a phone: it follows
+/// the inputs while in sight (`WhenNear`).
+#[derive(PartialEq)]
+struct ScorecardPanel {
+    plan: Shared<Plan>,
+    scenario: Shared<Scenario>,
+    evaluations: Shared<Vec<GoalEvaluation>>,
+    bands: Option<Shared<Bands>>,
+    lang: Lang,
+}
+
+impl NearPanel for ScorecardPanel {
+    fn same(&self, other: &dyn NearPanel) -> bool {
+        same_panel(self, other)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn view(&self) -> Html {
+        scorecard(
+            &self.plan,
+            &self.scenario,
+            &self.evaluations,
+            self.bands.as_deref(),
+            self.lang,
+        )
+    }
+}
+
+/// The 2028 lead test, at the foot of the overview: as the scorecard.
+#[derive(PartialEq)]
+struct LeadTestPanel {
+    plan: Shared<Plan>,
+    evaluations: Shared<Vec<GoalEvaluation>>,
+    lang: Lang,
+}
+
+impl NearPanel for LeadTestPanel {
+    fn same(&self, other: &dyn NearPanel) -> bool {
+        same_panel(self, other)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn view(&self) -> Html {
+        lead_test(&self.plan, &self.evaluations, self.lang)
     }
 }
