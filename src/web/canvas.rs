@@ -20,6 +20,10 @@ thread_local! {
     static MEASURED: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
     /// A detached canvas's context, for measuring only.
     static PROBE: Option<CanvasRenderingContext2d> = context_2d(&detached_canvas()?);
+    /// The font last set on the probe, as this module wrote it (the
+    /// context's own `font` reads back in another spelling, so comparing
+    /// with it would set the font, a parse, on every measurement).
+    static PROBE_FONT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// A canvas not in the document.
@@ -47,9 +51,13 @@ pub fn measure_text(font: &str, size_px: f64, text: &str) -> f64 {
     }
     let measured = PROBE.with(|probe| {
         let probe = probe.as_ref()?;
-        if probe.font() != font {
-            probe.set_font(font);
-        }
+        PROBE_FONT.with(|last| {
+            let mut last = last.borrow_mut();
+            if *last != font {
+                probe.set_font(font);
+                font.clone_into(&mut last);
+            }
+        });
         probe.measure_text(text).ok().map(|metrics| metrics.width())
     });
     let Some(width) = measured else {
