@@ -76,16 +76,9 @@ thread_local! {
 /// [`is_near_viewport`] when it mounts) and that the page is about to
 /// print. `None` when the browser has neither observer.
 pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
-    OBSERVERS.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(new_observers()?);
-        }
-        let observers = slot.as_mut()?;
-        observers.watched.push((element.clone(), Rc::new(on_seen)));
+    watch(element, Rc::new(on_seen), |observers| {
         observers.resize.observe(element);
         observers.sight.observe(element);
-        Some(BoxWatch(element.clone()))
     })
 }
 
@@ -95,14 +88,22 @@ pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<
 /// when it changes) and [`Seen::Printing`]; never a size. `None` when the
 /// browser has no observer.
 pub fn watch_sight(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
+    watch(element, Rc::new(on_seen), |observers| {
+        observers.panels.observe(element);
+    })
+}
+
+/// Registers `on_seen` for `element` and has `observe` start the
+/// observers it needs (made on first use).
+fn watch(element: &Element, on_seen: OnSeen, observe: impl FnOnce(&Observers)) -> Option<BoxWatch> {
     OBSERVERS.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
             *slot = Some(new_observers()?);
         }
         let observers = slot.as_mut()?;
-        observers.watched.push((element.clone(), Rc::new(on_seen)));
-        observers.panels.observe(element);
+        observers.watched.push((element.clone(), on_seen));
+        observe(observers);
         Some(BoxWatch(element.clone()))
     })
 }

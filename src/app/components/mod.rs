@@ -25,4 +25,4 @@ pub use number_field::{format_value, parse_number, NumberField, NumberFieldProps
 pub use provenance_badge::provenance_badge;
 pub use qr_code::{qr_svg, QrCode, QrCodeProps};
 pub use view_tabs::view_tabs;
-pub use when_near::{same_panel, NearPanel, WhenNear, WhenNearProps};
+pub use when_near::{AnyPanel, NearPanel, WhenNear, WhenNearProps};

@@ -27,23 +27,37 @@ pub const REST_MS: u32 = 200;
 
 /// A panel's props and how to draw it: a plain function of its props,
 /// one element (always the same tag) at its root.
-pub trait NearPanel: Any {
+pub trait NearPanel: PartialEq + 'static {
+    fn view(&self) -> Html;
+}
+
+/// Any [`NearPanel`] behind `dyn`, with its props compared: one component
+/// type for every kind of panel, so each new kind adds its view and not
+/// another copy of yew's lifecycle code.
+pub trait AnyPanel {
     fn view(&self) -> Html;
     /// Whether `other` is the same kind of panel with equal props.
-    fn same(&self, other: &dyn NearPanel) -> bool;
+    fn same(&self, other: &dyn AnyPanel) -> bool;
     fn as_any(&self) -> &dyn Any;
 }
 
-/// [`NearPanel::same`] for a panel whose props compare with `==`.
-pub fn same_panel<P: NearPanel + PartialEq>(panel: &P, other: &dyn NearPanel) -> bool {
-    other.as_any().downcast_ref::<P>() == Some(panel)
+impl<P: NearPanel> AnyPanel for P {
+    fn view(&self) -> Html {
+        NearPanel::view(self)
+    }
+
+    fn same(&self, other: &dyn AnyPanel) -> bool {
+        other.as_any().downcast_ref::<P>() == Some(self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
-/// One component type for every kind of panel (behind `dyn`), so each new
-/// kind adds its view and not another copy of yew's lifecycle code.
 #[derive(Properties)]
 pub struct WhenNearProps {
-    pub panel: Rc<dyn NearPanel>,
+    pub panel: Rc<dyn AnyPanel>,
 }
 
 impl PartialEq for WhenNearProps {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanel};
 use super::scorecard::{headline, scorecard};
-use crate::app::components::{line_chart, same_panel, LineChartProps, NearPanel, WhenNear};
+use crate::app::components::{line_chart, AnyPanel, LineChartProps, NearPanel, WhenNear};
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
 use crate::chart::{CompositionSpec, LineChartSpec};
@@ -59,8 +59,8 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
         <SummaryPanel plan={plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
             evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
         <WhenNear panel={Rc::new(ScorecardPanel { plan: plan.clone(), scenario: props.scenario.clone(),
-            evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) as Rc<dyn NearPanel>} />
-        <WhenNear panel={Rc::new(LeadTestPanel { plan: plan.clone(), evaluations: props.evaluations.clone(), lang }) as Rc<dyn NearPanel>} />
+            evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) as Rc<dyn AnyPanel>} />
+        <WhenNear panel={Rc::new(LeadTestPanel { plan: plan.clone(), evaluations: props.evaluations.clone(), lang }) as Rc<dyn AnyPanel>} />
         { composition_panel(&CompositionPanelProps { spec: props.composition.clone(), lang }) }
         </div>
     }
@@ -78,14 +78,6 @@ struct ScorecardPanel {
 }
 
 impl NearPanel for ScorecardPanel {
-    fn same(&self, other: &dyn NearPanel) -> bool {
-        same_panel(self, other)
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
     fn view(&self) -> Html {
         scorecard(
             &self.plan,
@@ -106,14 +98,6 @@ struct LeadTestPanel {
 }
 
 impl NearPanel for LeadTestPanel {
-    fn same(&self, other: &dyn NearPanel) -> bool {
-        same_panel(self, other)
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
     fn view(&self) -> Html {
         lead_test(&self.plan, &self.evaluations, self.lang)
     }
