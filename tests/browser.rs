@@ -231,3 +231,91 @@ async fn line_chart_draws_at_the_device_pixel_ratio_with_a_table() {
         .collect();
     assert_eq!(export_labels, vec!["Download PNG", "Download SVG"]);
 }
+
+/// A panel for `WhenNear`: the number it was given.
+#[derive(PartialEq)]
+struct Count(u32);
+
+impl pathways::app::components::NearPanel for Count {
+    fn view(&self) -> yew::Html {
+        yew::html! { <section data-testid="count">{ self.0 }</section> }
+    }
+}
+
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves after the tasks already queued (yew renders in a microtask).
+async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
+    use pathways::app::components::{WhenNear, WhenNearProps};
+    let props = |count: u32| WhenNearProps {
+        panel: Rc::new(Count(count)),
+    };
+    let root = fresh_root();
+    root.set_attribute("style", "padding-top: 400vh")
+        .expect("style the root");
+    let mount = gloo::utils::document()
+        .create_element("div")
+        .expect("a div");
+    root.append_child(&mount).expect("append");
+    let shown = || {
+        query(&mount, "[data-testid=count]")
+            .and_then(|panel| panel.text_content())
+            .unwrap_or_default()
+    };
+    let mut handle =
+        yew::Renderer::<WhenNear>::with_root_and_props(mount.clone(), props(0)).render();
+    // The first render is whole, wherever the panel is.
+    wait_for("the first render", 5_000.0, || shown() == "0").await;
+    // The observer reports where the panel is after the next frame.
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+
+    // Out of sight, new props are held…
+    handle.update(props(1));
+    settle().await;
+    assert_eq!(shown(), "0", "held while out of sight");
+    // …and shown once the inputs rest.
+    wait_for("the catch-up after a rest", 5_000.0, || shown() == "1").await;
+
+    // Props changing every frame never rest; brought into sight, the
+    // panel follows them.
+    for count in 2..12 {
+        handle.update(props(count));
+        if count == 4 {
+            let panel = query(&mount, "[data-testid=count]").expect("the panel");
+            panel.scroll_into_view();
+        }
+        next_frame().await;
+        next_frame().await;
+    }
+    assert_eq!(shown(), "11", "in sight, every change shows");
+
+    // Out of sight again: a change is held, and shown before a print.
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+    handle.update(props(20));
+    settle().await;
+    assert_eq!(shown(), "11", "held again out of sight");
+    let before_print = web_sys::Event::new("beforeprint").expect("an event");
+    gloo::utils::window()
+        .dispatch_event(&before_print)
+        .expect("dispatch");
+    settle().await;
+    assert_eq!(shown(), "20", "shown before the print");
+    handle.destroy();
+    root.remove();
+}
