@@ -107,7 +107,7 @@ fn industry_name(plan: &Plan, industry_idx: usize, zh: bool) -> String {
 /// Paragraph 1: met / close / missed per checkpoint year.
 fn tally(evaluations: &[GoalEvaluation], zh: bool) -> Option<String> {
     let mut years: Vec<u16> = evaluations.iter().map(|e| e.year).collect();
-    years.sort_unstable();
+    sort_stable_by(&mut years, Ord::cmp);
     years.dedup();
     if years.is_empty() {
         return None;

@@ -175,7 +175,7 @@ fn base_value(scenario: &Scenario, series: SeriesId) -> Option<f64> {
 /// The years at which goals are evaluated: the plan's checkpoints.
 pub fn checkpoints(plan: &Plan) -> Vec<u16> {
     let mut years = plan.evaluation.checkpoints.clone();
-    years.sort_unstable();
+    crate::model::order::sort_stable_by(&mut years, Ord::cmp);
     years.dedup();
     years
 }

@@ -1,8 +1,10 @@
-//! One stable sort for the few short lists the app orders (the summary's
-//! shortfalls and deciding industries, the sensitivity bars).
+//! One stable sort for the few short lists the app orders (the checkpoint
+//! years, the summary's shortfalls and deciding industries, the sensitivity
+//! bars).
 //!
-//! Every `sort_by` call compiles its own copy of the standard library's
-//! stable sort (about 4 KB of wasm each, for lists of a dozen items); this
+//! Every `sort_by` or `sort_unstable` call on a new type compiles its own
+//! copy of a standard library sort (3–4 KB of wasm each, for lists of a
+//! dozen items); this
 //! sorts positions through one copy, whatever the items, then moves the
 //! items into that order. Same result as `sort_by`: stable, and the order
 //! `compare` gives.

@@ -46,9 +46,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // Then 492,543 B: <html lang> is set only when it changes (+67 B, for the
 // frame after the first chart 5-28 ms sooner: no whole-page restyle).
 // Raised by 100 B to just above; still 9.9 KB below the session's start.
-const GZIP_BUDGET_BYTES = 492_350;
+// 2026-12-07 (morning): 491,137 B in all, wasm 476,000 B: the overview's
+// scorecard and lead test follow the inputs only in sight (+2 KB) paid for
+// by one stable sort for every short list in place of five copies of the
+// standard sorts (-3.1 KB). Lowered to just above.
+const GZIP_BUDGET_BYTES = 491_250;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 477_200;
+const WASM_GZIP_BUDGET_BYTES = 476_100;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
 const FILE_BUDGET = 7;
