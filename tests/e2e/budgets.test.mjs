@@ -49,10 +49,12 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // 2026-12-07 (morning): 491,137 B in all, wasm 476,000 B: the overview's
 // scorecard and lead test follow the inputs only in sight (+2 KB) paid for
 // by one stable sort for every short list in place of five copies of the
-// standard sorts (-3.1 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 491_250;
+// standard sorts (-3.1 KB). Then 490,332 B, wasm 475,195 B: the summary
+// is a plain function shown through WhenNear, one yew component fewer
+// (-0.8 KB). Lowered to just above.
+const GZIP_BUDGET_BYTES = 490_450;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 476_100;
+const WASM_GZIP_BUDGET_BYTES = 475_300;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
 const FILE_BUDGET = 7;

@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    composition_panel, headline, lead_test, scorecard, CompositionPanelProps, SummaryPanel,
+    composition_panel, headline, lead_test, scorecard, summary_panel, CompositionPanelProps,
+    SummaryPanelProps,
 };
 use crate::app::components::{line_chart, provenance_badge, LineChartProps};
 use crate::app::i18n::Lang;
@@ -102,8 +103,8 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
                 <p class="brief-link">{ strings.brief_link }{ props.link.clone() }</p>
             </section>
             { headline(plan, &props.evaluations, lang) }
-            <SummaryPanel plan={props.plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
-                evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+            { summary_panel(&SummaryPanelProps { plan: props.plan.clone(), scenario: props.scenario.clone(), defaults: props.defaults.clone(),
+                evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) }
             <div class="brief-charts">
                 <section class="panel">
                     <h2>{ lang.fill(plan, strings.chart_heading) }</h2>

@@ -28,7 +28,7 @@ pub use compare::{
 pub use indicators::{indicators_view, IndicatorsViewProps};
 pub use industries::{industries_view, IndustriesViewProps};
 pub use overview::{
-    composition_panel, lead_test, CompositionPanelProps, SummaryPanel, SummaryPanelProps,
+    composition_panel, lead_test, summary_panel, CompositionPanelProps, SummaryPanelProps,
 };
 pub use overview_view::{overview_view, OverviewViewProps};
 pub use present::{closing_slide, presentation_bar};

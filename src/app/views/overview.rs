@@ -2,7 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::components::{data_table, ChartCanvas, ChartData, DataRow, DataTableProps};
+use crate::app::components::{
+    data_table, ChartCanvas, ChartData, DataRow, DataTableProps, NearPanel,
+};
 use crate::chart::{
     emerging_share_pct, series_colour_css, CompositionSpec, EMERGING_PALETTE_IDX,
     TRADITIONAL_PALETTE_IDX,
@@ -135,41 +137,30 @@ pub fn composition_panel(props: &CompositionPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SummaryPanelProps {
     pub plan: Shared<Plan>,
     pub scenario: Shared<Scenario>,
     pub defaults: Shared<Scenario>,
     pub evaluations: Shared<Vec<GoalEvaluation>>,
-    #[prop_or_default]
     pub bands: Option<Shared<Bands>>,
     pub lang: Lang,
 }
 
 /// The scenario in words, regenerated from the evaluation on every change.
-#[function_component(SummaryPanel)]
+/// A plain function of its props: on the overview it is a `WhenNear`
+/// panel (below the first screen on a phone), in the brief it is drawn
+/// with the page.
 pub fn summary_panel(props: &SummaryPanelProps) -> Html {
     let lang = props.lang;
-    let paragraphs = {
-        let (plan, scenario, defaults) = (
-            props.plan.clone(),
-            props.scenario.clone(),
-            props.defaults.clone(),
-        );
-        use_memo(
-            (props.evaluations.clone(), props.bands.clone(), lang),
-            move |(evaluations, bands, lang)| {
-                summary(
-                    &plan,
-                    &scenario,
-                    &defaults,
-                    evaluations,
-                    bands.as_deref(),
-                    *lang == Lang::Zh,
-                )
-            },
-        )
-    };
+    let paragraphs = summary(
+        &props.plan,
+        &props.scenario,
+        &props.defaults,
+        &props.evaluations,
+        props.bands.as_deref(),
+        lang == Lang::Zh,
+    );
     let (lead, rest) = split_lead(&paragraphs, 2);
     html! {
         <section class="panel summary" aria-labelledby="summary-heading" data-testid="summary">
@@ -182,6 +173,12 @@ pub fn summary_panel(props: &SummaryPanelProps) -> Html {
                 </details>
             }
         </section>
+    }
+}
+
+impl NearPanel for SummaryPanelProps {
+    fn view(&self) -> Html {
+        summary_panel(self)
     }
 }
 

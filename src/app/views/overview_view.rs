@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanel};
+use super::overview::{composition_panel, lead_test, CompositionPanelProps, SummaryPanelProps};
 use super::scorecard::{headline, scorecard};
 use crate::app::components::{line_chart, AnyPanel, LineChartProps, NearPanel, WhenNear};
 use crate::app::i18n::Lang;
@@ -56,8 +56,8 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
                 { lang.fill(plan, strings.baseline_note) }
             </p>
         </section>
-        <SummaryPanel plan={plan.clone()} scenario={props.scenario.clone()} defaults={props.defaults.clone()}
-            evaluations={props.evaluations.clone()} bands={props.bands.clone()} {lang} />
+        <WhenNear panel={Rc::new(SummaryPanelProps { plan: plan.clone(), scenario: props.scenario.clone(), defaults: props.defaults.clone(),
+            evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) as Rc<dyn AnyPanel>} />
         <WhenNear panel={Rc::new(ScorecardPanel { plan: plan.clone(), scenario: props.scenario.clone(),
             evaluations: props.evaluations.clone(), bands: props.bands.clone(), lang }) as Rc<dyn AnyPanel>} />
         <WhenNear panel={Rc::new(LeadTestPanel { plan: plan.clone(), evaluations: props.evaluations.clone(), lang }) as Rc<dyn AnyPanel>} />
