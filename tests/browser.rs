@@ -255,6 +255,14 @@ async fn settle() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
+/// Resolves once the intersection observer has reported a scroll or a new
+/// watch (it does after the next frame) and yew has handled the report.
+async fn sight_reported() {
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+}
+
 #[wasm_bindgen_test]
 async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
     use pathways::app::components::{WhenNear, WhenNearProps};
@@ -277,10 +285,7 @@ async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
         yew::Renderer::<WhenNear>::with_root_and_props(mount.clone(), props(0)).render();
     // The first render is whole, wherever the panel is.
     wait_for("the first render", 5_000.0, || shown() == "0").await;
-    // The observer reports where the panel is after the next frame.
-    next_frame().await;
-    next_frame().await;
-    settle().await;
+    sight_reported().await;
 
     // Out of sight, new props are held…
     handle.update(props(1));
@@ -304,9 +309,7 @@ async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
 
     // Out of sight again: a change is held, and shown before a print.
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-    next_frame().await;
-    next_frame().await;
-    settle().await;
+    sight_reported().await;
     handle.update(props(20));
     settle().await;
     assert_eq!(shown(), "11", "held again out of sight");

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::order::sort_stable_by;
 use super::plan::{Comparison, Goal, GoalKind, Plan, SeriesId, Tracking};
 use super::projection::Projection;
 use super::scenario::Scenario;
@@ -175,7 +176,7 @@ fn base_value(scenario: &Scenario, series: SeriesId) -> Option<f64> {
 /// The years at which goals are evaluated: the plan's checkpoints.
 pub fn checkpoints(plan: &Plan) -> Vec<u16> {
     let mut years = plan.evaluation.checkpoints.clone();
-    crate::model::order::sort_stable_by(&mut years, Ord::cmp);
+    sort_stable_by(&mut years, Ord::cmp);
     years.dedup();
     years
 }

@@ -4,10 +4,9 @@
 //!
 //! Every `sort_by` or `sort_unstable` call on a new type compiles its own
 //! copy of a standard library sort (3–4 KB of wasm each, for lists of a
-//! dozen items); this
-//! sorts positions through one copy, whatever the items, then moves the
-//! items into that order. Same result as `sort_by`: stable, and the order
-//! `compare` gives.
+//! dozen items); this sorts positions through one copy, whatever the
+//! items, then moves the items into that order. Same result as `sort_by`:
+//! stable, and the order `compare` gives.
 
 use std::cmp::Ordering;
 

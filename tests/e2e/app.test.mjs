@@ -188,13 +188,16 @@ describe('first screen', () => {
     assert.equal(await status(), 'met');
     // At 1366×768 the scorecard starts more than a quarter viewport below the screen.
     assert.ok(await page.getByTestId('scorecard').evaluate((table) => table.getBoundingClientRect().top > innerHeight * 1.25), 'out of sight');
-    // Moves the chemicals growth slider and resolves at the end of the task that handled it.
+    // taskEnd resolves after the tasks already queued (a MessageChannel
+    // message); moveChemicals moves the chemicals growth slider and
+    // resolves at the end of the task that handled it.
     await page.evaluate(() => {
+      window.taskEnd = () => new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
       window.moveChemicals = async (value) => {
         const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
         slider.value = value;
         slider.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
+        await window.taskEnd();
       };
     });
     // One move: the chart redraws in the input's task; the scorecard out of sight is left as it was…
@@ -235,7 +238,7 @@ describe('first screen', () => {
       await window.moveChemicals('5');
       const held = document.querySelector(selector).dataset.status;
       dispatchEvent(new Event('beforeprint'));
-      await new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
+      await window.taskEnd();
       return { held, printed: document.querySelector(selector).dataset.status };
     }, cell);
     assert.deepEqual(printed, { held: 'met', printed: 'missed' }, 'held while out of sight, shown before the print');
