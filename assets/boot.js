@@ -1,10 +1,25 @@
 // Loads the wasm app without an inline script, so the page's CSP can forbid
 // inline scripts. Trunk writes the hashed file names into data attributes.
+//
+// The wasm is compiled while the JS glue is still arriving: its fetch (which
+// takes the response index.html preloads) and compileStreaming start here,
+// before the import, and the glue is handed the compiled module. Started
+// from the glue's own init, the compile waited for the glue's download and
+// parse. A server that does not label the file application/wasm gets the
+// slower compile from bytes, as the glue itself would do.
 const boot = document.getElementById('boot');
 const status = document.getElementById('boot-status');
 try {
+  const compiled = fetch(boot.dataset.wasm).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText} fetching ${response.url}`);
+    return typeof WebAssembly.compileStreaming === 'function' && (response.headers.get('content-type') ?? '').startsWith('application/wasm')
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
+  // Not left unhandled while the import runs: a failure is reported below.
+  compiled.catch(() => {});
   const { default: init } = await import(boot.dataset.js);
-  await init({ module_or_path: boot.dataset.wasm });
+  await init({ module_or_path: compiled });
   if (status) status.remove();
 } catch (error) {
   if (status) {

@@ -52,11 +52,15 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // standard sorts (-3.1 KB). Then 490,332 B, wasm 475,195 B: the summary
 // is a plain function shown through WhenNear, one yew component fewer
 // (-0.8 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 490_450;
+// 2026-12-07 (day): 489,261 B in all: boot.js starts the wasm's compile
+// before it imports the glue (+0.4 KB of boot.js), and the post-build step
+// minifies boot.js and sw.js (648 and 912 B gzipped, from 836 and 1,805 B).
+// Lowered to just above.
+const GZIP_BUDGET_BYTES = 489_400;
 // Of which the wasm module, the part that grows with the code.
 const WASM_GZIP_BUDGET_BYTES = 475_300;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
-// the service worker boot.js registers once the app runs (sw.js, 1,746 B gzipped).
+// the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
 
 // Characters after "#" of the link the app writes for each state of
