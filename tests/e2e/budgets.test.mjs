@@ -55,10 +55,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // 2026-12-07 (day): 489,261 B in all: boot.js starts the wasm's compile
 // before it imports the glue (+0.4 KB of boot.js), and the post-build step
 // minifies boot.js and sw.js (648 and 912 B gzipped, from 836 and 1,805 B).
-// Lowered to just above.
-const GZIP_BUDGET_BYTES = 489_400;
+// Lowered to just above. Then 478,555 B, wasm 464,490 B: the charts
+// name their font family instead of passing plotters a &str, whose
+// From<&str> lower-cased it and so linked the standard library's Unicode
+// case tables (-10.7 KB). Lowered to just above.
+const GZIP_BUDGET_BYTES = 478_700;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 475_300;
+const WASM_GZIP_BUDGET_BYTES = 464_600;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
