@@ -1,7 +1,7 @@
 // Input → every visible view updated, per view and per kind of input, on the
 // release build in Debian's headless Chromium (issue 12's clock):
 //
-//   node bench/views.mjs [--dist DIR] [--against DIR] [--moves N] [--rounds N] [--views a,b]
+//   node bench/views.mjs [--dist DIR] [--against DIR] [--moves N] [--rounds N] [--views a,b] [--gap FRAMES]
 //
 // The clock starts at the input event's dispatch and stops (a) at the end
 // of the task that updated the page — a MessageChannel message posted right
@@ -35,6 +35,10 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const MOVES = Number(option('--moves', 200));
+// Frames waited after each input's next frame before the next input (1: an
+// input every other frame, a drag; more, inputs as a planner types them,
+// so work an input leaves for later does not fall in the next one's task).
+const GAP = Number(option('--gap', 1));
 const ROUNDS = Number(option('--rounds', 30));
 const builds = [['this build', resolve(option('--dist', join(repo, 'dist')))]];
 if (option('--against', null)) builds.push(['against', resolve(option('--against', ''))]);
@@ -64,8 +68,8 @@ async function run(browser, url, view) {
   await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
   const out = {};
   out.slider = await measure(page, 'slider', MOVES);
-  out.field = await measure(page, 'field', ROUNDS);
-  out.preset = await measure(page, 'preset', ROUNDS);
+  out.field = await measure(page, 'field', ROUNDS, GAP);
+  out.preset = await measure(page, 'preset', ROUNDS, GAP);
   await context.close();
   return out;
 }

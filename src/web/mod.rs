@@ -305,6 +305,26 @@ pub fn set_location_fragment(fragment: &str, push: bool) {
     }
 }
 
+/// Runs `task` once the page has drawn its next frame: in a task queued by
+/// the next animation frame's callback, so after that frame's rendering.
+/// At once in the next task where there is no frame to wait for (a hidden
+/// page draws none).
+pub fn after_next_frame(task: impl FnOnce() + 'static) {
+    let later = move || {
+        gloo::timers::callback::Timeout::new(0, task).forget();
+    };
+    let Some(window) = web_sys::window() else {
+        return later();
+    };
+    if window.document().is_some_and(|document| document.hidden()) {
+        return later();
+    }
+    let callback = wasm_bindgen::closure::Closure::once_into_js(later);
+    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
+        gloo::console::warn!("no animation frame; the address bar waits for the next input");
+    }
+}
+
 /// Copies text to the clipboard; `done` receives whether it worked (the
 /// Clipboard API needs a secure context and the user's permission).
 pub fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {

@@ -58,10 +58,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // Lowered to just above. Then 478,555 B, wasm 464,490 B: the charts
 // name their font family instead of passing plotters a &str, whose
 // From<&str> lower-cased it and so linked the standard library's Unicode
-// case tables (-10.7 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 478_700;
+// case tables (-10.7 KB). Lowered to just above. Then 478,798 B, wasm
+// 464,701 B: the address bar's immediate writes wait for the next
+// animation frame (+243 B; the frame after a typed value or a preset
+// about 3-5 ms sooner at p95). Raised by 200 B to just above.
+const GZIP_BUDGET_BYTES = 478_900;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 464_600;
+const WASM_GZIP_BUDGET_BYTES = 464_800;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;

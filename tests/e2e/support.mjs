@@ -264,8 +264,9 @@ export async function chartsDrawn(page, selector, times = 0) {
 /**
  * Input → every visible view updated (issue 12's clock), run in the page:
  * `rounds` inputs of `kind` (`slider`: a growth slider's `input`; `field`:
- * its exact field, typed and committed; `preset`: a preset button), one per
- * animation frame. Each input's clock starts at its dispatch and stops (a)
+ * its exact field, typed and committed; `preset`: a preset button), the
+ * next one `gap` frames after an input's next frame (1: every other frame,
+ * as in a drag). Each input's clock starts at its dispatch and stops (a)
  * at the end of the task that updated the page — a MessageChannel message
  * posted right after dispatch is delivered only after that task, where yew
  * renders every view and draws every chart near the screen — and (b) at
@@ -273,8 +274,8 @@ export async function chartsDrawn(page, selector, times = 0) {
  * long tasks (> 50 ms) seen meanwhile. Used by bench/views.mjs and the
  * end-to-end suite, so both print the same figures.
  */
-export async function measureUpdates(page, kind, rounds) {
-  return page.evaluate(async ({ kind: inputKind, rounds: count }) => {
+export async function measureUpdates(page, kind, rounds, gap = 1) {
+  return page.evaluate(async ({ kind: inputKind, rounds: count, gap: frames }) => {
     const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
     const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
     const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
@@ -306,11 +307,11 @@ export async function measureUpdates(page, kind, rounds) {
       const ended = await taskEnd();
       const frame = await nextFrame();
       results.push([ended - started, frame - started]);
-      await nextFrame();
+      for (let wait = 0; wait < frames; wait += 1) await nextFrame();
     }
     observer.disconnect();
     return { results, longTasks };
-  }, { kind, rounds });
+  }, { kind, rounds, gap });
 }
 
 /** Percentile of a sorted array, nearest rank. */
