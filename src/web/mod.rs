@@ -319,9 +319,22 @@ pub fn after_next_frame(task: impl FnOnce() + 'static) {
     if window.document().is_some_and(|document| document.hidden()) {
         return later();
     }
-    let callback = wasm_bindgen::closure::Closure::once_into_js(later);
-    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
-        gloo::console::warn!("no animation frame; the address bar waits for the next input");
+    // The callback is kept by the browser until the frame; if it cannot be
+    // registered, the task runs in the next task instead.
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(later)));
+    let in_frame = pending.clone();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(later) = in_frame.take() {
+            later();
+        }
+    });
+    if window
+        .request_animation_frame(callback.unchecked_ref())
+        .is_err()
+    {
+        if let Some(later) = pending.take() {
+            later();
+        }
     }
 }
 
