@@ -352,6 +352,10 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
     // the table and the scorecard).
     let mut labelled: Vec<(i32, i32)> = Vec::new();
     let label_height = style.px(13.0 * 1.2);
+    // The values written, drawn after every line (a later series' line
+    // crossed an earlier one's value): where in pixels, the diamond's size,
+    // the text and the series' colour.
+    let mut values: Vec<((i32, i32), i32, String, RGBColor)> = Vec::new();
     for (series_idx, series) in spec.series.iter().enumerate() {
         let look = looks.get(series_idx).copied().unwrap_or(SeriesLook {
             palette_idx: series_idx,
@@ -405,20 +409,27 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
             });
             if free {
                 labelled.push((x, y));
-                let value_font = label_font
-                    .clone()
-                    .color(&colour)
-                    .pos(Pos::new(HPos::Left, VPos::Center));
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at(at)
-                        + plotters::element::Text::new(
-                            format!("{goal_value:.0}"),
-                            (size + size / 2, 0),
-                            value_font,
-                        ),
-                ))?;
+                values.push(((x, y), size, format!("{goal_value:.0}"), colour));
             }
         }
+    }
+    // Each value on a white tag, so the lines under it do not blur it.
+    let pad = style.px(2.0).round() as i32;
+    for ((x, y), size, text, colour) in values {
+        let value_font = label_font
+            .clone()
+            .color(&colour)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let (width, height) = root.estimate_text_size(&text, &value_font)?;
+        let (left, half) = (x + size + size / 2, (height / 2) as i32);
+        root.draw(&Rectangle::new(
+            [
+                (left - pad, y - half - pad),
+                (left + width as i32 + pad, y + half + pad),
+            ],
+            WHITE.mix(0.85).filled(),
+        ))?;
+        root.draw_text(&text, &value_font, (left, y))?;
     }
     root.present()?;
     Ok(())

@@ -61,10 +61,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // case tables (-10.7 KB). Lowered to just above. Then 478,798 B, wasm
 // 464,701 B: the address bar's immediate writes wait for the next
 // animation frame (+243 B; the frame after a typed value or a preset
-// about 3-5 ms sooner at p95). Raised by 200 B to just above.
-const GZIP_BUDGET_BYTES = 478_900;
+// about 3-5 ms sooner at p95). Raised by 200 B to just above. Then
+// 479,121 B, wasm 465,024 B: the line chart's goal values are drawn after
+// every line, on white tags (+311 B; later lines used to cross them).
+// Raised to just above; 11 KB below this session's start.
+const GZIP_BUDGET_BYTES = 479_250;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 464_800;
+const WASM_GZIP_BUDGET_BYTES = 465_150;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
