@@ -331,3 +331,72 @@ fn every_plan_problem_is_said_in_chinese_and_english() {
     assert!(message.contains("industries:须为数组"), "{message}");
     assert!(message.contains("economy:缺少此项"), "{message}");
 }
+
+/// A number's provenance in a plan file: what each wrong one is told, in
+/// serde's words and in Chinese. `Provenance` reads its fields as one object
+/// and then checks them against `kind`; these are the messages serde's own
+/// tagged-enum reader gave.
+#[test]
+fn a_wrong_provenance_is_named() {
+    use serde_json::{json, Value};
+    let base: Value = serde_json::from_str(FIVE).expect("the fixture is JSON");
+    type Mutation = fn(&mut Value);
+    let cases: [(Mutation, &str, &str); 6] = [
+        (
+            |v| v["economy"]["productivity_base_wan_yuan"]["provenance"]["kind"] = json!("rumour"),
+            "unknown variant `rumour`, expected one of `plan`, `published`, `assumption`",
+            "“rumour”不是可选的取值",
+        ),
+        (
+            |v| {
+                v["economy"]["productivity_base_wan_yuan"]["provenance"]
+                    .as_object_mut()
+                    .map(|provenance| provenance.remove("clause"));
+            },
+            "missing field `clause`",
+            "缺少字段 clause",
+        ),
+        (
+            |v| {
+                v["economy"]["productivity_base_wan_yuan"]["provenance"]
+                    .as_object_mut()
+                    .map(|provenance| provenance.remove("kind"));
+            },
+            "missing field `kind`",
+            "缺少字段 kind",
+        ),
+        (
+            |v| {
+                v["published"][0]["provenance"]
+                    .as_object_mut()
+                    .map(|provenance| provenance.remove("quote"));
+            },
+            "missing field `quote`",
+            "缺少字段 quote",
+        ),
+        (
+            |v| v["economy"]["gdp_base_yi_yuan"]["provenance"]["rationale"] = json!("short"),
+            "invalid type: string \"short\", expected struct Text",
+            "类型不对,须为对象 {…}",
+        ),
+        (
+            |v| v["published"][0]["provenance"]["source"] = json!(7),
+            "invalid type: integer `7`, expected a string",
+            "类型不对,须为文字(字符串)",
+        ),
+    ];
+    for (mutate, en, zh) in cases {
+        let mut value = base.clone();
+        mutate(&mut value);
+        let error = Plan::from_json(&value.to_string()).expect_err("a wrong provenance");
+        let (message_en, message_zh) = (error.message(false), error.message(true));
+        assert!(message_en.contains(en), "{message_en}");
+        assert!(message_zh.contains(zh), "{message_zh}");
+    }
+    // `secondary` may be left out of a published figure: it is false.
+    let mut value = base.clone();
+    value["published"][0]["provenance"]
+        .as_object_mut()
+        .map(|provenance| provenance.remove("secondary"));
+    assert!(Plan::from_json(&value.to_string()).is_ok());
+}

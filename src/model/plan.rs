@@ -50,7 +50,7 @@ pub enum Measure {
 }
 
 /// Where a number comes from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provenance {
     /// From the plan's text; `clause` is quoted verbatim.
@@ -65,6 +65,50 @@ pub enum Provenance {
     },
     /// A default chosen by this app, with a one-line rationale.
     Assumption { rationale: Text },
+}
+
+/// [`Provenance`] as the file writes it: `kind` and the fields of every
+/// kind, read as one plain object and then checked against the kind.
+/// serde's internally tagged enums buffer the object first, which compiled
+/// a second copy of every field reader (about 4 KB of wasm); the messages
+/// are serde's own (a missing field, an unknown kind).
+#[derive(Deserialize)]
+struct ProvenanceFields {
+    kind: String,
+    clause: Option<String>,
+    source: Option<String>,
+    quote: Option<String>,
+    secondary: Option<bool>,
+    rationale: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Provenance {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let fields = ProvenanceFields::deserialize(deserializer)?;
+        let need = |value: Option<String>, name: &'static str| {
+            value.ok_or_else(|| D::Error::missing_field(name))
+        };
+        match fields.kind.as_str() {
+            "plan" => Ok(Provenance::Plan {
+                clause: need(fields.clause, "clause")?,
+            }),
+            "published" => Ok(Provenance::Published {
+                source: need(fields.source, "source")?,
+                quote: need(fields.quote, "quote")?,
+                secondary: fields.secondary.unwrap_or(false),
+            }),
+            "assumption" => Ok(Provenance::Assumption {
+                rationale: fields
+                    .rationale
+                    .ok_or_else(|| D::Error::missing_field("rationale"))?,
+            }),
+            other => Err(D::Error::unknown_variant(
+                other,
+                &["plan", "published", "assumption"],
+            )),
+        }
+    }
 }
 
 /// A number with its provenance.

@@ -64,10 +64,14 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // about 3-5 ms sooner at p95). Raised by 200 B to just above. Then
 // 479,121 B, wasm 465,024 B: the line chart's goal values are drawn after
 // every line, on white tags (+311 B; later lines used to cross them).
-// Raised to just above; 11 KB below this session's start.
-const GZIP_BUDGET_BYTES = 479_250;
+// Raised to just above; 11 KB below this session's start. Then 475,190 B,
+// wasm 461,094 B: a plan's provenance is read as one plain object and then
+// checked against its kind, instead of through serde's internally tagged
+// enum, which compiled a second copy of the field readers (-3.9 KB).
+// Lowered to just above.
+const GZIP_BUDGET_BYTES = 475_300;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 465_150;
+const WASM_GZIP_BUDGET_BYTES = 461_200;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
