@@ -340,6 +340,19 @@ fn every_plan_problem_is_said_in_chinese_and_english() {
 fn a_wrong_provenance_is_named() {
     use serde_json::{json, Value};
     let base: Value = serde_json::from_str(FIVE).expect("the fixture is JSON");
+    // A key taken out of the object at `path`.
+    fn without(value: &mut Value, path: &[&str], key: &str) {
+        let mut at = value;
+        for step in path {
+            at = match step.parse::<usize>() {
+                Ok(index) => &mut at[index],
+                Err(_) => &mut at[*step],
+            };
+        }
+        at.as_object_mut().map(|object| object.remove(key));
+    }
+    const PLAN: [&str; 3] = ["economy", "productivity_base_wan_yuan", "provenance"];
+    const PUBLISHED: [&str; 3] = ["published", "0", "provenance"];
     type Mutation = fn(&mut Value);
     let cases: [(Mutation, &str, &str); 6] = [
         (
@@ -348,29 +361,17 @@ fn a_wrong_provenance_is_named() {
             "“rumour”不是可选的取值",
         ),
         (
-            |v| {
-                v["economy"]["productivity_base_wan_yuan"]["provenance"]
-                    .as_object_mut()
-                    .map(|provenance| provenance.remove("clause"));
-            },
+            |v| without(v, &PLAN, "clause"),
             "missing field `clause`",
             "缺少字段 clause",
         ),
         (
-            |v| {
-                v["economy"]["productivity_base_wan_yuan"]["provenance"]
-                    .as_object_mut()
-                    .map(|provenance| provenance.remove("kind"));
-            },
+            |v| without(v, &PLAN, "kind"),
             "missing field `kind`",
             "缺少字段 kind",
         ),
         (
-            |v| {
-                v["published"][0]["provenance"]
-                    .as_object_mut()
-                    .map(|provenance| provenance.remove("quote"));
-            },
+            |v| without(v, &PUBLISHED, "quote"),
             "missing field `quote`",
             "缺少字段 quote",
         ),
@@ -395,8 +396,6 @@ fn a_wrong_provenance_is_named() {
     }
     // `secondary` may be left out of a published figure: it is false.
     let mut value = base.clone();
-    value["published"][0]["provenance"]
-        .as_object_mut()
-        .map(|provenance| provenance.remove("secondary"));
+    without(&mut value, &PUBLISHED, "secondary");
     assert!(Plan::from_json(&value.to_string()).is_ok());
 }
