@@ -28,9 +28,10 @@ use crate::web::{self, Seen};
 ///
 /// After every draw the canvas carries `data-drawn-at` (the time the draw
 /// finished, from `performance.now()`) and `data-draw-count`, so the e2e
-/// suite measures input-to-redraw time without guessing; `data-draw-ms`
-/// is the time the drawing itself took, and `data-min-text-px` the size of
-/// its smallest text on screen (CSS px).
+/// suite measures input-to-redraw time without guessing, and
+/// `data-min-text-px` the size of its smallest text on screen (CSS px),
+/// written only when it changes: each attribute write costs a little, and
+/// a preset redraws up to eight charts.
 #[hook]
 pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
     let update = use_force_update();
@@ -45,6 +46,7 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
             watch: RefCell::new(None),
             fresh: Cell::new(true),
             draws: Cell::new(0),
+            min_text: RefCell::new(String::new()),
         }
     });
     if drawing.fresh.replace(false) {
@@ -89,6 +91,8 @@ struct Drawing {
     /// Not rendered yet: the first render queues the early mount.
     fresh: Cell<bool>,
     draws: Cell<u64>,
+    /// `data-min-text-px` as last written.
+    min_text: RefCell<String>,
 }
 
 impl Drawing {
@@ -173,23 +177,20 @@ impl Drawing {
             return;
         };
         let scale = ratio * web::chart_zoom(&canvas);
-        let started_ms = web::now_ms();
         match web::canvas::draw_chart_on(&canvas, chart.as_any(), scale) {
             Ok(smallest_text) => {
                 // The smallest chart type as it reads on screen, in CSS px.
                 if smallest_text.is_finite() {
-                    let _ = canvas.set_attribute(
-                        "data-min-text-px",
-                        &format!("{:.1}", smallest_text / ratio),
-                    );
+                    let text = format!("{:.1}", smallest_text / ratio);
+                    if *self.min_text.borrow() != text {
+                        let _ = canvas.set_attribute("data-min-text-px", &text);
+                        self.min_text.replace(text);
+                    }
                 }
                 self.drawn.replace(Some((chart.clone(), size)));
                 self.draws.set(self.draws.get() + 1);
                 let _ = canvas.set_attribute("data-draw-count", &self.draws.get().to_string());
-                let finished_ms = web::now_ms();
-                let _ = canvas.set_attribute("data-drawn-at", &format!("{finished_ms:.3}"));
-                let _ = canvas
-                    .set_attribute("data-draw-ms", &format!("{:.3}", finished_ms - started_ms));
+                let _ = canvas.set_attribute("data-drawn-at", &format!("{:.3}", web::now_ms()));
             }
             Err(error) => gloo::console::error!(format!("chart drawing failed: {error}")),
         }
