@@ -347,15 +347,14 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         .axis_style(RGBColor(120, 120, 120).stroke_width(style.width(1.0)))
         .draw()?;
 
-    // Where goal values are written, in pixels: a label that would overlap
-    // one already written is left out (its diamond stays; the value is in
-    // the table and the scorecard).
-    let mut labelled: Vec<(i32, i32)> = Vec::new();
+    // The goals' values to write, drawn after every line (a later series'
+    // line crossed an earlier one's value): where in pixels, the text and
+    // the series' colour. A value that would overlap one already taken is
+    // left out (its diamond stays; the value is in the table and the
+    // scorecard).
+    let mut values: Vec<((i32, i32), String, RGBColor)> = Vec::new();
     let label_height = style.px(13.0 * 1.2);
-    // The values written, drawn after every line (a later series' line
-    // crossed an earlier one's value): where in pixels, the diamond's size,
-    // the text and the series' colour.
-    let mut values: Vec<((i32, i32), i32, String, RGBColor)> = Vec::new();
+    let size = style.width(7.0) as i32;
     for (series_idx, series) in spec.series.iter().enumerate() {
         let look = looks.get(series_idx).copied().unwrap_or(SeriesLook {
             palette_idx: series_idx,
@@ -392,7 +391,6 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
             }
         }
         if let Some((goal_year, goal_value)) = series.goal.filter(|(_, value)| value.is_finite()) {
-            let size = style.width(7.0) as i32;
             let at = (goal_year as i32, axes::clamp_near(goal_value, 0.0, y_max));
             chart.draw_series(std::iter::once(
                 EmptyElement::at(at)
@@ -404,18 +402,17 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
             // The goal's value beside its diamond, in the series' colour,
             // where it does not run into another goal's value.
             let (x, y) = chart.backend_coord(&at);
-            let free = labelled.iter().all(|&(other_x, other_y)| {
+            let free = values.iter().all(|&((other_x, other_y), ..)| {
                 other_x != x || f64::from((other_y - y).abs()) >= label_height
             });
             if free {
-                labelled.push((x, y));
-                values.push(((x, y), size, format!("{goal_value:.0}"), colour));
+                values.push(((x, y), format!("{goal_value:.0}"), colour));
             }
         }
     }
     // Each value on a white tag, so the lines under it do not blur it.
     let pad = style.px(2.0).round() as i32;
-    for ((x, y), size, text, colour) in values {
+    for ((x, y), text, colour) in values {
         let value_font = label_font
             .clone()
             .color(&colour)
