@@ -190,6 +190,17 @@ fn every_number_has_provenance() {
 }
 
 #[test]
+fn the_embedded_plan_is_the_plan_file_without_its_spacing() {
+    let file = include_str!("../assets/plan/shouguang-2018.json");
+    let read = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(read(SHOUGUANG_2018_JSON), read(file));
+    assert!(!SHOUGUANG_2018_JSON.contains('\n'));
+    assert!(SHOUGUANG_2018_JSON.len() < file.len() * 9 / 10);
+    // Spaces inside strings are kept.
+    assert!(SHOUGUANG_2018_JSON.contains("\"Quality vegetables\""));
+}
+
+#[test]
 fn a_bad_plan_file_names_every_problem() {
     let mut value: serde_json::Value = serde_json::from_str(SHOUGUANG_2018_JSON).unwrap();
     value["industries"][1]["value_added_ratio"]["value"] = serde_json::json!(1.5);

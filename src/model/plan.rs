@@ -18,8 +18,11 @@ use super::bounds::{
     SHARE_PCT, SHOCK_PCT, SIGMA_PP,
 };
 
-/// The embedded default plan file: Shouguang's 2018 plan.
-pub const SHOUGUANG_2018_JSON: &str = include_str!("../../assets/plan/shouguang-2018.json");
+/// The embedded default plan file: Shouguang's 2018 plan
+/// (`assets/plan/shouguang-2018.json`, its whitespace between tokens taken
+/// out by `build.rs`).
+pub const SHOUGUANG_2018_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/shouguang-2018.json"));
 
 /// The plan-file schema version this code reads.
 pub const SCHEMA_VERSION: u32 = 1;
