@@ -322,3 +322,68 @@ async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
     handle.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_chart_near_the_screen_redraws_after_the_frame_and_one_on_it_at_once() {
+    let props = |last: f64| LineChartProps {
+        spec: Rc::new(LineChartSpec {
+            years: vec![2017, 2018, 2019],
+            series: vec![Series {
+                label: "新材料".into(),
+                values: vec![200.0, 230.0, last],
+                goal: None,
+            }],
+            y_label: "亿元".into(),
+            x_label: "年份".into(),
+        }),
+        description: AttrValue::from("test chart"),
+        table_summary: AttrValue::from("table"),
+        first_column: AttrValue::from("产业"),
+        testid: AttrValue::from("near-chart"),
+        decimals: 1,
+        export_name: None,
+        lang: Lang::Zh,
+    };
+    // Below the screen, within half a viewport of it: near, not on it
+    // (earlier tests' roots stay in the page above this one).
+    let root = fresh_root();
+    root.set_attribute("style", "width: 640px; padding-top: 120vh")
+        .expect("style the root");
+    root.scroll_into_view();
+    let mount = gloo::utils::document()
+        .create_element("div")
+        .expect("a div");
+    root.append_child(&mount).expect("append");
+    let draws = || {
+        query(&mount, "canvas")
+            .and_then(|canvas| canvas.get_attribute("data-draw-count"))
+            .unwrap_or_default()
+    };
+    let mut handle =
+        yew::Renderer::<LineChart>::with_root_and_props(mount.clone(), props(250.0)).render();
+    wait_for("the first draw", 5_000.0, || draws() == "1").await;
+    sight_reported().await;
+
+    handle.update(props(260.0));
+    settle().await;
+    assert_eq!(
+        draws(),
+        "1",
+        "near but off screen: not drawn in the change's task"
+    );
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+    assert_eq!(draws(), "2", "drawn after the next frame");
+
+    query(&mount, "canvas")
+        .expect("the canvas")
+        .scroll_into_view();
+    sight_reported().await;
+    handle.update(props(270.0));
+    settle().await;
+    assert_eq!(draws(), "3", "on screen: drawn in the change's task");
+    handle.destroy();
+    root.remove();
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}

@@ -6,6 +6,8 @@
 //! - whether each is near the screen (on it, or within half a viewport, the
 //!   margin Chromium uses for `content-visibility: auto`), so a chart off
 //!   screen can skip its redraws and draw when it comes near;
+//! - whether each is on the screen itself, so a chart near it but not on it
+//!   can redraw after the frame that shows an input instead of before it;
 //! - that the page is about to print (`beforeprint`), when every chart
 //!   must draw wherever it is.
 //!
@@ -36,6 +38,9 @@ pub enum Seen {
     Near,
     /// It went farther away.
     Away,
+    /// It came on screen (`true`) or left it (`false`): for [`watch_box`]
+    /// only, once when the watch starts, then when it changes.
+    OnScreen(bool),
     /// The page is about to print.
     Printing,
 }
@@ -61,9 +66,11 @@ struct Observers {
     sight: IntersectionObserver,
     /// For panels: the tighter margin ([`SIGHT_MARGIN_CSS`]).
     panels: IntersectionObserver,
+    /// No margin: the screen itself.
+    screen: IntersectionObserver,
     watched: Vec<(Element, OnSeen)>,
     // Kept alive as long as the observers.
-    _callbacks: [Closure<dyn FnMut(js_sys::Array)>; 2],
+    _callbacks: [Closure<dyn FnMut(js_sys::Array)>; 3],
     _before_print: Option<EventListener>,
 }
 
@@ -73,12 +80,14 @@ thread_local! {
 
 /// Watches `element` until the returned guard is dropped: `on_seen` is told
 /// its size, whether it is near the screen (when that changes: read
-/// [`is_near_viewport`] when it mounts) and that the page is about to
-/// print. `None` when the browser has neither observer.
+/// [`near_and_on_screen`] when it mounts), whether it is on the screen, and
+/// that the page is about to print. `None` when the browser has neither
+/// observer.
 pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
     watch(element, Rc::new(on_seen), |observers| {
         observers.resize.observe(element);
         observers.sight.observe(element);
+        observers.screen.observe(element);
     })
 }
 
@@ -120,6 +129,7 @@ impl Drop for BoxWatch {
                     observers.resize.unobserve(element);
                     observers.sight.unobserve(element);
                     observers.panels.unobserve(element);
+                    observers.screen.unobserve(element);
                     observers.watched.retain(|(watched, _)| watched != element);
                 }
             }
@@ -128,23 +138,26 @@ impl Drop for BoxWatch {
 }
 
 /// Whether `element` is near the screen now (half a viewport's margin on
-/// every side), by the rule the observer applies. Reads layout: for a
-/// mount, which reads it anyway.
-pub fn is_near_viewport(element: &Element) -> bool {
+/// every side) and whether it is on the screen itself, by the rules the
+/// observers apply. Reads layout: for a mount, which reads it anyway.
+pub fn near_and_on_screen(element: &Element) -> (bool, bool) {
     let Some(window) = web_sys::window() else {
-        return true;
+        return (true, true);
     };
     let length = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64());
     let (Some(width), Some(height)) = (length(window.inner_width()), length(window.inner_height()))
     else {
-        return true;
+        return (true, true);
     };
     let rect = element.get_bounding_client_rect();
-    (rect.width() > 0.0 || rect.height() > 0.0)
-        && rect.bottom() >= -height * NEAR_MARGIN
-        && rect.top() <= height * (1.0 + NEAR_MARGIN)
-        && rect.right() >= -width * NEAR_MARGIN
-        && rect.left() <= width * (1.0 + NEAR_MARGIN)
+    let within = |margin: f64| {
+        (rect.width() > 0.0 || rect.height() > 0.0)
+            && rect.bottom() >= -height * margin
+            && rect.top() <= height * (1.0 + margin)
+            && rect.right() >= -width * margin
+            && rect.left() <= width * (1.0 + margin)
+    };
+    (within(NEAR_MARGIN), within(0.0))
 }
 
 /// Tells each watched element's watcher what `seen` says of it (if
@@ -192,20 +205,19 @@ fn new_observers() -> Option<Observers> {
         }
         tell_found(found);
     });
-    let on_sight = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-        let mut found = Vec::new();
-        for entry in entries.iter() {
-            if let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() {
-                let seen = if entry.is_intersecting() {
-                    Seen::Near
-                } else {
-                    Seen::Away
-                };
-                found.push((entry.target(), seen));
+    let intersections = |seen: fn(bool) -> Seen| {
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let mut found = Vec::new();
+            for entry in entries.iter() {
+                if let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() {
+                    found.push((entry.target(), seen(entry.is_intersecting())));
+                }
             }
-        }
-        tell_found(found);
-    });
+            tell_found(found);
+        })
+    };
+    let on_sight = intersections(|near| if near { Seen::Near } else { Seen::Away });
+    let on_screen = intersections(Seen::OnScreen);
     let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
     let options = IntersectionObserverInit::new();
     options.set_root_margin(NEAR_MARGIN_CSS);
@@ -214,6 +226,7 @@ fn new_observers() -> Option<Observers> {
     options.set_root_margin(SIGHT_MARGIN_CSS);
     let panels =
         IntersectionObserver::new_with_options(on_sight.as_ref().unchecked_ref(), &options).ok()?;
+    let screen = IntersectionObserver::new(on_screen.as_ref().unchecked_ref()).ok()?;
     let before_print = web_sys::window().map(|window| {
         EventListener::new(&window, "beforeprint", |_| tell(|_| Some(Seen::Printing)))
     });
@@ -221,8 +234,9 @@ fn new_observers() -> Option<Observers> {
         resize,
         sight,
         panels,
+        screen,
         watched: Vec::new(),
-        _callbacks: [on_resize, on_sight],
+        _callbacks: [on_resize, on_sight, on_screen],
         _before_print: before_print,
     })
 }

@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 mod box_watch;
 pub mod canvas;
 
-pub use box_watch::{is_near_viewport, watch_box, watch_sight, BoxWatch, Seen};
+pub use box_watch::{near_and_on_screen, watch_box, watch_sight, BoxWatch, Seen};
 
 /// Installs a panic hook that logs the panic to the console and replaces the
 /// page with a visible message, instead of leaving a frozen page.
@@ -310,6 +310,11 @@ pub fn set_location_fragment(fragment: &str, push: bool) {
 /// At once in the next task where there is no frame to wait for (a hidden
 /// page draws none).
 pub fn after_next_frame(task: impl FnOnce() + 'static) {
+    after_next_frame_boxed(Box::new(task));
+}
+
+/// [`after_next_frame`] compiled once, not once per caller.
+fn after_next_frame_boxed(task: Box<dyn FnOnce()>) {
     let later = move || {
         gloo::timers::callback::Timeout::new(0, task).forget();
     };

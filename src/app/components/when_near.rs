@@ -122,7 +122,7 @@ impl Component for WhenNear {
                 false
             }
             Msg::Seen(Seen::Printing) | Msg::Rested => self.catch_up(),
-            Msg::Seen(Seen::Size(_)) => false,
+            Msg::Seen(Seen::Size(_) | Seen::OnScreen(_)) => false,
         }
     }
 

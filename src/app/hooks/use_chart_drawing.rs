@@ -8,9 +8,13 @@ use crate::web::{self, Seen};
 
 /// Draws `chart` on the canvas behind `canvas` at the device pixel ratio,
 /// when the chart or the canvas's size changes, if the canvas is near the
-/// screen (on it or within half a viewport). A chart farther away is kept
-/// as pending and drawn when the canvas comes near, or before the page
-/// prints; the brief, a page to print, draws on every change.
+/// screen (on it or within half a viewport). A canvas on the screen draws
+/// in the task of the change; one only near it draws after the next frame
+/// (`web::after_next_frame`), so an input's frame waits only for what it
+/// shows, and the chart is ready before a scroll brings it in (coming on
+/// screen with a chart still pending draws it at once). A chart farther
+/// away is kept as pending and drawn when the canvas comes near, or before
+/// the page prints; the brief, a page to print, draws on every change.
 ///
 /// The size is read once when the canvas mounts (a layout, so a new chart
 /// draws in the task that mounted it), then kept by the page's one
@@ -41,6 +45,8 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
             canvas,
             size: Cell::new(None),
             near: Cell::new(true),
+            on_screen: Cell::new(true),
+            deferred: Cell::new(false),
             pending: RefCell::new(None),
             drawn: RefCell::new(None),
             watch: RefCell::new(None),
@@ -68,9 +74,7 @@ pub fn use_chart_drawing(canvas: NodeRef, chart: ChartData) {
         let done = matches!(&*drawing.drawn.borrow(), Some((drawn, size)) if drawn.same(chart) && Some(*size) == current);
         if !done {
             drawing.pending.replace(Some(chart.clone()));
-            if drawing.near.get() {
-                drawing.draw();
-            }
+            Drawing::draw_if_near(&drawing);
         }
     });
 }
@@ -82,6 +86,10 @@ struct Drawing {
     size: Cell<Option<(i32, i32)>>,
     /// Near the screen, or in the brief.
     near: Cell<bool>,
+    /// On the screen, or in the brief.
+    on_screen: Cell<bool>,
+    /// A draw is queued for after the next frame.
+    deferred: Cell<bool>,
     /// The chart not drawn yet.
     pending: RefCell<Option<ChartData>>,
     /// The chart last drawn, and the size it was drawn at.
@@ -102,9 +110,24 @@ impl Drawing {
     fn mount_early(drawing: &Rc<Self>, update: &UseForceUpdateHandle) {
         if drawing.canvas.get().is_some_and(|node| node.is_connected()) {
             Self::mount(drawing, update);
-            if drawing.near.get() {
-                drawing.draw();
-            }
+            Self::draw_if_near(drawing);
+        }
+    }
+
+    /// Draws now if the canvas is on the screen, after the next frame if it
+    /// is only near it; nothing if it is farther away.
+    fn draw_if_near(drawing: &Rc<Self>) {
+        if drawing.on_screen.get() {
+            drawing.draw();
+        } else if drawing.near.get() && !drawing.deferred.replace(true) {
+            let drawing = drawing.clone();
+            web::after_next_frame(move || {
+                drawing.deferred.set(false);
+                let connected = drawing.canvas.get().is_some_and(|node| node.is_connected());
+                if connected && drawing.near.get() {
+                    drawing.draw();
+                }
+            });
         }
     }
 
@@ -117,11 +140,14 @@ impl Drawing {
         }
         let Some(element) = drawing.canvas.cast::<web_sys::Element>() else {
             drawing.near.set(true);
+            drawing.on_screen.set(true);
             return;
         };
         drawing.read_size();
         let brief = web::in_brief(&element);
-        drawing.near.set(brief || web::is_near_viewport(&element));
+        let (near, on_screen) = web::near_and_on_screen(&element);
+        drawing.near.set(brief || near);
+        drawing.on_screen.set(brief || on_screen);
         let watcher = drawing.clone();
         let update = update.clone();
         let watch = web::watch_box(&element, move |seen| match seen {
@@ -136,6 +162,12 @@ impl Drawing {
                 watcher.draw();
             }
             Seen::Away => watcher.near.set(brief),
+            Seen::OnScreen(on_screen) => {
+                watcher.on_screen.set(brief || on_screen);
+                if on_screen {
+                    watcher.draw();
+                }
+            }
             Seen::Printing => {
                 // A print may show a chart never laid out on screen.
                 watcher.read_size();
@@ -144,6 +176,7 @@ impl Drawing {
         });
         if watch.is_none() {
             drawing.near.set(true);
+            drawing.on_screen.set(true);
         }
         drawing.watch.replace(watch);
     }
