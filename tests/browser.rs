@@ -307,12 +307,36 @@ async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
     }
     assert_eq!(shown(), "11", "in sight, every change shows");
 
+    // Just below the screen, within the margin: a change shows after the
+    // frame that follows it, not in its own task.
+    let window = gloo::utils::window();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(800.0);
+    let panel = query(&mount, "[data-testid=count]").expect("the panel");
+    let top = panel.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+    window.scroll_to_with_x_and_y(0.0, top - height * 1.1);
+    sight_reported().await;
+    handle.update(props(12));
+    settle().await;
+    assert_eq!(
+        shown(),
+        "11",
+        "near but off screen: not in the change's task"
+    );
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+    assert_eq!(shown(), "12", "near but off screen: shown after the frame");
+
     // Out of sight again: a change is held, and shown before a print.
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     sight_reported().await;
     handle.update(props(20));
     settle().await;
-    assert_eq!(shown(), "11", "held again out of sight");
+    assert_eq!(shown(), "12", "held again out of sight");
     let before_print = web_sys::Event::new("beforeprint").expect("an event");
     gloo::utils::window()
         .dispatch_event(&before_print)

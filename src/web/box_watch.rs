@@ -38,8 +38,8 @@ pub enum Seen {
     Near,
     /// It went farther away.
     Away,
-    /// It came on screen (`true`) or left it (`false`): for [`watch_box`]
-    /// only, once when the watch starts, then when it changes.
+    /// It came on screen (`true`) or left it (`false`): once when the
+    /// watch starts, then when it changes.
     OnScreen(bool),
     /// The page is about to print.
     Printing,
@@ -93,12 +93,13 @@ pub fn watch_box(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<
 
 /// Watches whether `element` is in sight (on screen, or within a quarter
 /// of a viewport of it) until the returned guard is dropped: `on_seen` is
-/// told [`Seen::Near`] or [`Seen::Away`] (once when the watch starts, then
-/// when it changes) and [`Seen::Printing`]; never a size. `None` when the
-/// browser has no observer.
+/// told [`Seen::Near`] or [`Seen::Away`] and [`Seen::OnScreen`] (once when
+/// the watch starts, then when it changes) and [`Seen::Printing`]; never a
+/// size. `None` when the browser has no observer.
 pub fn watch_sight(element: &Element, on_seen: impl Fn(Seen) + 'static) -> Option<BoxWatch> {
     watch(element, Rc::new(on_seen), |observers| {
         observers.panels.observe(element);
+        observers.screen.observe(element);
     })
 }
 

@@ -6,7 +6,10 @@
 //! them out and paints them again). Wrapped in [`WhenNear`], such a panel
 //! keeps what it showed while it is out of sight and catches up:
 //! - when it comes within a quarter of a viewport of the screen (before it
-//!   is on screen, for a scroll of ordinary speed);
+//!   is on screen, for a scroll of ordinary speed); while it is that close
+//!   but not on the screen, it follows each change after the frame that
+//!   shows the change (`web::after_next_frame`), and on the screen, in the
+//!   change's own task;
 //! - when the inputs rest ([`REST_MS`] after the last change), so the page
 //!   is whole again for find-in-page, a screen reader or a fast jump;
 //! - before the page prints.
@@ -68,6 +71,7 @@ impl PartialEq for WhenNearProps {
 
 pub enum Msg {
     Seen(Seen),
+    /// The inputs rested, or the frame after a change was drawn: catch up.
     Rested,
 }
 
@@ -78,6 +82,9 @@ pub struct WhenNear {
     /// Set on the panel's outermost element, which the watch observes.
     node: NodeRef,
     in_sight: bool,
+    on_screen: bool,
+    /// A catch-up is queued for after the next frame.
+    after_frame: bool,
     /// The props changed while out of sight, and the panel does not show
     /// them yet.
     stale: bool,
@@ -93,6 +100,8 @@ impl Component for WhenNear {
         Self {
             node: NodeRef::default(),
             in_sight: true,
+            on_screen: true,
+            after_frame: false,
             stale: false,
             watch: None,
             rest: None,
@@ -100,14 +109,20 @@ impl Component for WhenNear {
     }
 
     fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
-        if self.in_sight {
+        if self.in_sight && self.on_screen {
             return true;
         }
         self.stale = true;
         let link = ctx.link().clone();
-        self.rest = Some(Timeout::new(REST_MS, move || {
-            link.send_message(Msg::Rested)
-        }));
+        if self.in_sight {
+            if !std::mem::replace(&mut self.after_frame, true) {
+                web::after_next_frame(move || link.send_message(Msg::Rested));
+            }
+        } else {
+            self.rest = Some(Timeout::new(REST_MS, move || {
+                link.send_message(Msg::Rested)
+            }));
+        }
         false
     }
 
@@ -121,8 +136,12 @@ impl Component for WhenNear {
                 self.in_sight = false;
                 false
             }
+            Msg::Seen(Seen::OnScreen(on_screen)) => {
+                self.on_screen = on_screen;
+                on_screen && self.catch_up()
+            }
             Msg::Seen(Seen::Printing) | Msg::Rested => self.catch_up(),
-            Msg::Seen(Seen::Size(_) | Seen::OnScreen(_)) => false,
+            Msg::Seen(Seen::Size(_)) => false,
         }
     }
 
@@ -153,6 +172,7 @@ impl WhenNear {
     /// Renders again if the panel shows older props than it has.
     fn catch_up(&mut self) -> bool {
         self.rest = None;
+        self.after_frame = false;
         std::mem::replace(&mut self.stale, false)
     }
 }
