@@ -15,6 +15,7 @@ pub mod shared;
 pub mod state;
 pub mod views;
 
+use crate::app::components::class_list;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -236,7 +237,7 @@ pub fn simulator(props: &SimulatorProps) -> Html {
     };
 
     html! {
-        <div class={classes!("app", state.slide.is_some().then_some("presenting"))} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence} data-monte-carlo-slice-ms={monte_carlo_slice_ms}>
+        <div class={class_list(&["app", if state.slide.is_some() { "presenting" } else { "" }])} data-testid="app" data-lang={lang.tag()} data-monte-carlo-ms={monte_carlo_ms} data-monte-carlo-sequence={monte_carlo_sequence} data-monte-carlo-slice-ms={monte_carlo_slice_ms}>
             { components::header(&components::HeaderProps { lang, title: lang.app_title(&state.plan).into(),
                 subtitle: lang.fill(&state.plan, strings.subtitle).into(),
                 on_toggle_lang: callbacks.on_toggle_lang.clone(), on_present: callbacks.on_present.clone() }) }

@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -23,7 +24,7 @@ pub fn drawer(props: &DrawerProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
-        <div class={classes!("drawer", open.then_some("drawer-open"))}>
+        <div class={class_list(&["drawer", if *open { "drawer-open" } else { "" }])}>
             <button type="button" class="drawer-toggle" data-testid="drawer-toggle"
                 aria-expanded={open.to_string()} onclick={toggle}>
                 { if *open { words.close_assumptions } else { words.open_assumptions } }

@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use super::number_field::NumberField;
@@ -75,7 +76,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
             html! {
                 <div class="slider-mark-row" aria-hidden="true">
                     <span
-                        class={classes!("slider-mark", clipped.then_some("slider-mark-clipped"))}
+                        class={class_list(&["slider-mark", if clipped { "slider-mark-clipped" } else { "" }])}
                         style={format!("left: {position_pct:.2}%")}
                         data-testid={format!("mark-{}", props.id)}
                     />
@@ -113,7 +114,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
             let solve = props.lang.solve_strings();
             let on_click = on_lock.reform(|_: MouseEvent| ());
             html! {
-                <button type="button" class={classes!("lock-button", locked.then_some("locked"))}
+                <button type="button" class={class_list(&["lock-button", if locked { "locked" } else { "" }])}
                     aria-pressed={locked.to_string()} title={solve.locked_hint}
                     aria-label={format!("{}:{}", props.label, solve.lock)}
                     data-testid={format!("lock-{}", props.id)} onclick={on_click}>
@@ -122,7 +123,7 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
             }
         });
     html! {
-        <div class={classes!("input-slider", props.changed.then_some("changed"))} data-testid={format!("input-{}", props.id)}>
+        <div class={class_list(&["input-slider", if props.changed { "changed" } else { "" }])} data-testid={format!("input-{}", props.id)}>
             <div class="input-slider-head">
                 <label for={slider_id.clone()}>
                     { props.label.clone() }

@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -9,7 +10,7 @@ use crate::app::state::{Notice, NoticeKind};
 pub fn notice_bar(notice: &Notice, lang: Lang, on_dismiss: &Callback<()>) -> Html {
     let problem = notice.kind == NoticeKind::Problem;
     html! {
-        <div class={classes!("notice", if problem { "notice-problem" } else { "notice-info" })}
+        <div class={class_list(&["notice", if problem { "notice-problem" } else { "notice-info" }])}
             role={if problem { "alert" } else { "status" }} data-testid="notice">
             <span>{ lang.pick(&notice.zh, &notice.en) }</span>
             <button type="button" class="link-button" data-testid="dismiss-notice"

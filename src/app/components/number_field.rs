@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -59,7 +60,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
         <span class="number-field">
             <input
                 id={props.id.clone()}
-                class={classes!("exact-field", message.is_some().then_some("invalid"))}
+                class={class_list(&["exact-field", if message.is_some() { "invalid" } else { "" }])}
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"

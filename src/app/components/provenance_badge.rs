@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -33,7 +34,7 @@ pub fn provenance_badge(provenance: &Provenance, lang: Lang, detailed: bool) -> 
     };
     html! {
         <>
-            <span class={classes!("badge", class)} title={detail.clone()} data-provenance={class.trim_start_matches("badge-").to_string()}>
+            <span class={class_list(&["badge", class])} title={detail.clone()} data-provenance={class.trim_start_matches("badge-").to_string()}>
                 { label }
             </span>
             if detailed {

@@ -1,3 +1,4 @@
+use super::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -12,7 +13,7 @@ pub fn view_tabs(current: View, lang: Lang, on_view: &Callback<View>) -> Html {
         html! {
             <button type="button" role="tab"
                 id={format!("tab-{}", view.id())}
-                class={classes!("tab", selected.then_some("active"))}
+                class={class_list(&["tab", if selected { "active" } else { "" }])}
                 aria-selected={selected.to_string()}
                 aria-controls="view-panel"
                 data-testid={format!("tab-{}", view.id())}

@@ -1,3 +1,4 @@
+use crate::app::components::class_list;
 use std::collections::HashMap;
 
 use yew::prelude::*;
@@ -188,7 +189,7 @@ pub fn assumptions_panel(props: &AssumptionsPanelProps) -> Html {
         let on_click = props.on_phase.reform(move |_: MouseEvent| candidate);
         html! {
             <button type="button" role="radio"
-                class={classes!("segment", (candidate == phase).then_some("active"))}
+                class={class_list(&["segment", if candidate == phase { "active" } else { "" }])}
                 aria-checked={(candidate == phase).to_string()}
                 data-testid={format!("phase-{candidate}")}
                 onclick={on_click}>

@@ -1,3 +1,4 @@
+use crate::app::components::class_list;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -47,7 +48,7 @@ pub fn brief_view(props: &BriefViewProps) -> Html {
             let value = input.get(scenario);
             let changed = (value - input.get(&props.defaults)).abs() > 1e-12;
             html! {
-                <td class={classes!("num", changed.then_some("changed-cell"))}>
+                <td class={class_list(&["num", if changed { "changed-cell" } else { "" }])}>
                     { format!("{}{}", lang.number(value, 2), strings.unit_pct_per_year) }
                 </td>
             }

@@ -1,3 +1,4 @@
+use crate::app::components::class_list;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -44,7 +45,7 @@ pub fn lead_test(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Htm
         });
     let aim = plan.goal(&plan.interpretation.goal);
     html! {
-        <section class={classes!("panel", "lead-test", if test.met { "passed" } else { "failed" })}
+        <section class={class_list(&["panel", "lead-test", if test.met { "passed" } else { "failed" }])}
             aria-labelledby="lead-heading" data-testid="lead-test" data-passed={test.met.to_string()}>
             <h2 id="lead-heading">
                 { lang.fill(plan, strings.lead_heading) }{ ":" }

@@ -2,6 +2,7 @@
 //! verbatim, grouped by the plan's sections, with its status (projected
 //! goals) or a field for the current count (goals tracked by hand).
 
+use crate::app::components::class_list;
 use std::collections::BTreeMap;
 
 use yew::prelude::*;
@@ -104,7 +105,7 @@ pub fn goal_register(props: &GoalRegisterProps) -> Html {
         };
         html! {
             <button type="button"
-                class={classes!("segment", pressed.then_some("active"))}
+                class={class_list(&["segment", if pressed { "active" } else { "" }])}
                 aria-pressed={pressed.to_string()}
                 data-testid={format!("register-filter-{}", candidate.id())}
                 onclick={on_click}>
@@ -380,7 +381,7 @@ fn goal_card(props: &GoalRegisterProps, goal: &Goal) -> Html {
                     ("status-missed", "✗", strings.outcome_missed)
                 };
                 html! {
-                    <span class={classes!("goal-outcome", class)}
+                    <span class={class_list(&["goal-outcome", class])}
                         data-testid={format!("outcome-{}-{}", goal.id, figure.year)}
                         data-status={if met { "met" } else { "missed" }}>
                         { format!(" {} {} {unit} · ", strings.outcome_against, plain_number(lang, target)) }
@@ -414,7 +415,7 @@ fn goal_card(props: &GoalRegisterProps, goal: &Goal) -> Html {
         tracked_status(props, goal)
     };
     html! {
-        <li class={classes!("goal-card", if projected { "goal-projected" } else { "goal-tracked" })}
+        <li class={class_list(&["goal-card", if projected { "goal-projected" } else { "goal-tracked" }])}
             data-testid={format!("goal-{}", goal.id)}>
             <div class="goal-head">
                 <h4 class="goal-name">{ lang.pick(&goal.name.zh, &goal.name.en) }</h4>
@@ -475,7 +476,7 @@ fn projected_status(props: &GoalRegisterProps, goal: &Goal) -> Html {
                 )
             };
             html! {
-                <li class={classes!("goal-status", class)}
+                <li class={class_list(&["goal-status", class])}
                     data-testid={format!("status-{}-{}", goal.id, evaluation.year)}
                     data-status={class.trim_start_matches("status-").to_string()}>
                     <span class="status-year">
@@ -572,7 +573,7 @@ fn tracked_status(props: &GoalRegisterProps, goal: &Goal) -> Html {
                 ("status-missed", "○", strings.tracked_not_met, "not-met")
             };
             html! {
-                <p class={classes!("tracked-verdict", "goal-status", class)}
+                <p class={class_list(&["tracked-verdict", "goal-status", class])}
                     data-testid={format!("tracked-verdict-{}", goal.id)}
                     data-status={status}>
                     <span class="status-word"><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
@@ -670,7 +671,7 @@ fn count_field(props: &CountFieldProps) -> Html {
         <span class="number-field">
             <input
                 id={props.id.clone()}
-                class={classes!("exact-field", error.is_some().then_some("invalid"))}
+                class={class_list(&["exact-field", if error.is_some() { "invalid" } else { "" }])}
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"

@@ -3,6 +3,7 @@
 //! with its checkpoint years side by side, grouped economy-wide, industries,
 //! the long-term aim.
 
+use crate::app::components::class_list;
 use yew::prelude::*;
 
 use crate::app::i18n::Lang;
@@ -16,7 +17,7 @@ use crate::model::{
 pub fn status_html(status: Status, lang: Lang) -> Html {
     let (class, icon, word) = lang.status_parts(status);
     html! {
-        <span class={classes!("status", class)}>
+        <span class={class_list(&["status", class])}>
             <span aria-hidden="true">{ icon }</span>{ " " }{ word }
         </span>
     }
@@ -65,7 +66,7 @@ pub fn headline(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html
                     { for [(Status::Met, met), (Status::Close, close), (Status::Missed, missed)].into_iter().map(|(status, count)| {
                         let (class, icon, word) = lang.status_parts(status);
                         html! {
-                            <span class={classes!("count", class)}><strong>{ count }</strong>{ " " }<span aria-hidden="true">{ icon }</span>{ word }</span>
+                            <span class={class_list(&["count", class])}><strong>{ count }</strong>{ " " }<span aria-hidden="true">{ icon }</span>{ word }</span>
                         }
                     }) }
                 </span>
@@ -80,7 +81,7 @@ pub fn headline(plan: &Plan, evaluations: &[GoalEvaluation], lang: Lang) -> Html
     html! {
         <section class="headline" aria-label={words.headline_label} data-testid="headline">
             { for years }
-            <div class={classes!("headline-lead", if test.met { "passed" } else { "failed" })}
+            <div class={class_list(&["headline-lead", if test.met { "passed" } else { "failed" }])}
                 data-testid="headline-lead" data-passed={test.met.to_string()}>
                 <span class="headline-label">{ lang.fill(plan, words.lead_label) }</span>
                 <span class="headline-verdict">

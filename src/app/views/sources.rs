@@ -2,6 +2,7 @@
 //! provenance (editable here), the other assumptions, the published actuals
 //! with their sources, and the plan itself.
 
+use crate::app::components::class_list;
 use yew::prelude::*;
 
 use crate::app::components::{provenance_badge, NumberField};
@@ -153,7 +154,7 @@ pub fn data_sources(props: &DataSourcesProps) -> Html {
                 Group::Emerging => "source-group-emerging",
             };
             html! {
-                <section class={classes!("source-block", group_class)}
+                <section class={class_list(&["source-block", group_class])}
                     data-testid={format!("sources-industry-{}", industry.id)}
                     aria-label={name.to_string()}>
                     <h4>{ name }<span class="source-group">{ group }</span></h4>
@@ -380,7 +381,7 @@ fn editable_row(
         }
     });
     html! {
-        <li class={classes!("source-row", changed.then_some("changed"))}
+        <li class={class_list(&["source-row", if changed { "changed" } else { "" }])}
             data-testid={format!("row-{dom_id}")}>
             <div class="source-label">
                 <label for={field_id.clone()}>{ label }</label>
@@ -523,7 +524,7 @@ fn published_table(plan: &Plan, lang: Lang) -> Html {
                 <td data-label={strings.col_kind}>
                     { provenance_badge(&figure.provenance, lang, false) }
                     if is_published {
-                        <span class={classes!("source-kind", secondary.then_some("source-secondary"))}>
+                        <span class={class_list(&["source-kind", if secondary { "source-secondary" } else { "" }])}>
                             { if secondary { strings.secondary } else { strings.primary } }
                         </span>
                     }
