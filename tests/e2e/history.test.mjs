@@ -58,6 +58,39 @@ describe('history and downloads', () => {
     await context.close();
   });
 
+  test('the Back entry of a preset is written after the frame that shows the preset', async () => {
+    // A pushState costs milliseconds; it must not hold up the frame that
+    // shows the input (use_url_sync waits with web::after_next_frame).
+    const { context, page, problems } = await openApp();
+    // The click runs inside an animation-frame callback, as a real input
+    // is dispatched at the start of a frame, counted by the same callback.
+    await page.evaluate(() => {
+      window.frames_seen = 0;
+      window.pushed_at_frames = [];
+      const push = history.pushState.bind(history);
+      history.pushState = (...args) => { window.pushed_at_frames.push(window.frames_seen); return push(...args); };
+      const tick = () => {
+        window.frames_seen += 1;
+        if (window.click_now) {
+          window.click_now = false;
+          window.clicked_at = window.frames_seen;
+          document.querySelectorAll('[data-testid^="preset-"]')[1].click();
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const presets = await page.locator('[data-testid^="preset-"]').count();
+    assert.ok(presets >= 2, 'the drawer offers presets');
+    await page.evaluate(() => { window.click_now = true; });
+    await page.waitForFunction(() => window.pushed_at_frames.length > 0, null, { timeout: 10_000 });
+    const [pushedAt] = await page.evaluate(() => window.pushed_at_frames);
+    const clickedAt = await page.evaluate(() => window.clicked_at);
+    assert.ok(pushedAt > clickedAt, `pushState ran at frame ${pushedAt}, the click at ${clickedAt}`);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('two separate drags of one slider are two undo steps and two Back entries', async () => {
     // Two mouse drags of one slider; returns the values before, between and after.
     const twoDrags = async ({ page, app }) => {
