@@ -242,6 +242,18 @@ impl pathways::app::components::NearPanel for Count {
     }
 }
 
+/// A fresh root styled with `style` (a padding that puts what mounts
+/// below it off screen) and the element to mount into, after the padding.
+fn padded_mount(style: &str) -> (web_sys::Element, web_sys::Element) {
+    let root = fresh_root();
+    root.set_attribute("style", style).expect("style the root");
+    let mount = gloo::utils::document()
+        .create_element("div")
+        .expect("a div");
+    root.append_child(&mount).expect("append");
+    (root, mount)
+}
+
 /// Resolves at the next animation frame.
 async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -269,13 +281,7 @@ async fn a_panel_out_of_sight_holds_its_view_until_near_rested_or_printing() {
     let props = |count: u32| WhenNearProps {
         panel: Rc::new(Count(count)),
     };
-    let root = fresh_root();
-    root.set_attribute("style", "padding-top: 400vh")
-        .expect("style the root");
-    let mount = gloo::utils::document()
-        .create_element("div")
-        .expect("a div");
-    root.append_child(&mount).expect("append");
+    let (root, mount) = padded_mount("padding-top: 400vh");
     let shown = || {
         query(&mount, "[data-testid=count]")
             .and_then(|panel| panel.text_content())
@@ -370,14 +376,8 @@ async fn a_chart_near_the_screen_redraws_after_the_frame_and_one_on_it_at_once()
     };
     // Below the screen, within half a viewport of it: near, not on it
     // (earlier tests' roots stay in the page above this one).
-    let root = fresh_root();
-    root.set_attribute("style", "width: 640px; padding-top: 120vh")
-        .expect("style the root");
+    let (root, mount) = padded_mount("width: 640px; padding-top: 120vh");
     root.scroll_into_view();
-    let mount = gloo::utils::document()
-        .create_element("div")
-        .expect("a div");
-    root.append_child(&mount).expect("append");
     let draws = || {
         query(&mount, "canvas")
             .and_then(|canvas| canvas.get_attribute("data-draw-count"))
