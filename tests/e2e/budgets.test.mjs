@@ -70,9 +70,13 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // enum, which compiled a second copy of the field readers (-3.9 KB).
 // Lowered to just above. Then 475,230 B, wasm 461,133 B: a chart writes
 // data-min-text-px only when it changes and no longer data-draw-ms (+39 B).
-const GZIP_BUDGET_BYTES = 475_300;
+// 2026-12-07 (noon): 474,266 B, wasm 460,168 B: the embedded plan without
+// its spacing (-0.9 KB), class attributes without yew's classes! (-0.7 KB),
+// charts and panels near the screen but off it updated after the frame
+// (+0.6 KB). Lowered to just above.
+const GZIP_BUDGET_BYTES = 474_350;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 461_200;
+const WASM_GZIP_BUDGET_BYTES = 460_250;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
