@@ -312,9 +312,8 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         _ => return Ok(()),
     };
     let y_max = nice_ceiling(spec.max_value() * 1.05);
-    let family = style.font_family.as_str();
-    let label_font = font_desc(family, style.px(13.0));
-    let axis_font = font_desc(family, style.px(14.0));
+    let label_font = style.font(13.0);
+    let axis_font = style.font(14.0);
 
     // About one year label per 56 CSS pixels, so a phone shows every other
     // year instead of a smear.
