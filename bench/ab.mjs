@@ -10,7 +10,7 @@
 // event → end of the task that updated the page. Prints p50, p95 and mean
 // per build; run it twice with the builds swapped and quote both.
 import { resolve } from 'node:path';
-import { launchBrowser, measureUpdates, percentile, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { launchBrowser, measureUpdates, openSettledView, percentile, serveDist } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -35,11 +35,7 @@ try {
     const server = await serveDist({ dir: resolve(dir) });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByTestId(`tab-${view}`).click();
-    await page.getByTestId(`view-${view}`).waitFor();
-    await visibleChartsDrawn(page);
-    await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
+    await openSettledView(page, server.url, view);
     opened.push({ dir, server, page, taskEnds: [] });
   }
   for (let block = 0; block < blocks; block += 1) {

@@ -14,7 +14,7 @@
 //   node bench/profile.mjs --dist /tmp/prof-dist
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchBrowser, measureUpdates, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { launchBrowser, measureUpdates, openSettledView, serveDist } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,11 +36,7 @@ try {
     await profileLoad(context, page);
     process.exit(0);
   }
-  await page.goto(server.url);
-  await page.getByTestId(`tab-${view}`).click();
-  await page.getByTestId(`view-${view}`).waitFor();
-  await visibleChartsDrawn(page);
-  await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
+  await openSettledView(page, server.url, view);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });

@@ -25,7 +25,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyFile, writeFile } from 'node:fs/promises';
-import { launchBrowser, measureUpdates as measure, percentile, serveDist, visibleChartsDrawn } from '../tests/e2e/support.mjs';
+import { launchBrowser, measureUpdates as measure, openSettledView, percentile, serveDist } from '../tests/e2e/support.mjs';
 import { exportReferenceData } from './reference-data.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
@@ -60,12 +60,8 @@ async function runReference(browser, url, view) {
 async function run(browser, url, view) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId(`tab-${view}`).click();
-  await page.getByTestId(`view-${view}`).waitFor();
-  await visibleChartsDrawn(page);
   // The Monte Carlo bands of the first scenario are in before the clock runs.
-  await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
+  await openSettledView(page, url, view);
   const out = {};
   out.slider = await measure(page, 'slider', MOVES);
   out.field = await measure(page, 'field', ROUNDS, GAP);

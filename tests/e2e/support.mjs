@@ -238,6 +238,19 @@ export function visibleChartsDrawn(page) {
   );
 }
 
+/**
+ * Opens `url` on `view` and waits until it is settled for a clock: the
+ * charts on screen drawn and the first scenario's Monte Carlo bands in.
+ * Shared by bench/views.mjs, bench/ab.mjs and bench/profile.mjs.
+ */
+export async function openSettledView(page, url, view) {
+  await page.goto(url);
+  await page.getByTestId(`tab-${view}`).click();
+  await page.getByTestId(`view-${view}`).waitFor();
+  await visibleChartsDrawn(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 30_000 });
+}
+
 /** Scrolls to each canvas matching `selector` in turn (a chart off screen
  * draws only when it comes near the viewport) and waits until each has been
  * drawn more than `times` times; returns how many there are. */
