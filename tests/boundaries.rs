@@ -19,11 +19,7 @@ const ALLOWED: [(&str, &[&str], &[&str]); 6] = [
     // Chart specs and drawing on any plotters backend; knows no model.
     ("chart", &[], &["plotters", "plotters_backend"]),
     // Link, file and CSV formats over the model.
-    (
-        "share",
-        &["model"],
-        &["serde", "serde_json", "base64", "csv"],
-    ),
+    ("share", &["model"], &["serde", "serde_json", "base64"]),
     // Summaries, gaps and sensitivities: data for the views, and chart specs.
     ("explain", &["model", "chart"], &[]),
     // The browser's IO: storage, downloads, canvases, timing.

@@ -8,8 +8,8 @@ mod share_support;
 use expect_test::{expect, Expect};
 use pathways::model::project;
 use pathways::share::{
-    decode_file, decode_library, encode_file, encode_library, projection_csv, FileError, Library,
-    LibraryEntry, ShareState,
+    decode_file, decode_library, encode_file, encode_library, projection_csv, write_csv_record,
+    FileError, Library, LibraryEntry, ShareState,
 };
 use proptest::prelude::*;
 use share_support::{fixture_state, runner, share_state, DEFAULTS, PLAN};
@@ -251,6 +251,30 @@ fn a_damaged_library_keeps_every_readable_entry() {
         decode_library(&PLAN, &encode_file(&PLAN, &ShareState::defaults(&PLAN))),
         Err(FileError::WrongFormat { .. })
     ));
+}
+
+/// The CSV export's record writer writes what the `csv` crate's writer does
+/// with the export's settings (CRLF, quoting only where needed), for fields
+/// of commas, quotes, line breaks, spaces, Chinese and nothing. Records of
+/// two fields or more: the crate quotes a record's lone empty field, and
+/// the export never writes a record of one field.
+#[test]
+fn csv_records_are_written_as_the_csv_crate_writes_them() {
+    let record = prop::collection::vec("[a-z0-9,\"\r\n ;'.中%-]{0,6}", 2..6);
+    let result = runner(500).run(&record, |fields| {
+        let mut ours = String::new();
+        write_csv_record(&mut ours, &fields);
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        prop_assert!(writer.write_record(&fields).is_ok());
+        let theirs = writer.into_inner().map(String::from_utf8);
+        prop_assert_eq!(Some(ours), theirs.ok().and_then(Result::ok));
+        Ok(())
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
 }
 
 #[test]

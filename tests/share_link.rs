@@ -6,7 +6,8 @@
 mod share_support;
 
 use expect_test::{expect, Expect};
-use pathways::share::{decode_link, encode_link, LinkError, ShareState};
+use pathways::share::{decode_link, encode_link, parse_decimal, LinkError, ShareState};
+use proptest::prelude::*;
 use share_support::{all_growth_changed, fixture_state, runner, share_state, PLAN};
 
 const LINKS_V1: &str = include_str!("fixtures/links-v1.txt");
@@ -330,4 +331,49 @@ fn check_code_for(plan_id: &str, body: &str) -> String {
 
 fn check_code(body: &str) -> String {
     check_code_for(&PLAN.id, body)
+}
+
+/// The link's (and the exact fields') number reader, `parse_decimal`, gives
+/// the standard library's `f64::from_str` answer to the bit, for any text
+/// of the characters a number is made of, long and extreme numbers, and
+/// every float written shortest; with `plus` false, a text with a `+` is
+/// refused.
+#[test]
+fn numbers_read_as_the_standard_library_reads_them() {
+    fn both(text: &str, plus: bool) -> Result<(), TestCaseError> {
+        let std_reading = if !plus && text.contains('+') {
+            None
+        } else {
+            text.parse::<f64>().ok().map(f64::to_bits)
+        };
+        prop_assert_eq!(
+            parse_decimal(text, plus).map(f64::to_bits),
+            std_reading,
+            "{:?}",
+            text
+        );
+        Ok(())
+    }
+    let cases: [(&str, u32); 3] = [
+        ("[-+]?[0-9]{0,4}[.]?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?", 2000),
+        ("[-+.eE0-9]{0,10}", 2000),
+        ("-?[0-9]{1,30}(\\.[0-9]{1,30})?(e-?[0-9]{1,4})?", 1000),
+    ];
+    for (pattern, n) in cases {
+        let result = runner(n).run(&(pattern, any::<bool>()), |(text, plus)| both(&text, plus));
+        if let Err(error) = result {
+            panic!("{error}");
+        }
+    }
+    let result = runner(2000).run(&any::<u64>(), |bits| {
+        let value = f64::from_bits(bits);
+        if value.is_finite() {
+            both(&format!("{value}"), false)?;
+            both(&format!("{value:e}"), false)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
 }

@@ -143,15 +143,33 @@ pub fn projection_csv(plan: &Plan, projection: &Projection, lang_is_zh: bool) ->
         row.extend(values(series));
         rows.push(row);
     }
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .flexible(true)
-        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    let mut csv = String::from("\u{feff}");
     for row in &rows {
-        // Writing to a Vec cannot fail; a failed row would only be missing.
-        let _ = writer.write_record(row);
+        write_csv_record(&mut csv, row);
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    csv
+}
+
+/// One CSV record as RFC 4180 writes it (and the `csv` crate with its
+/// default quoting, which `tests/share_file.rs` checks this against): a
+/// field is quoted when it holds a comma, a quote or a line break, a quote
+/// inside is doubled, and the record ends with CRLF. Written here rather
+/// than through `csv::Writer` because that writer's optional "quote what is
+/// not a number" style links the standard library's float and 128-bit
+/// integer parsers into the bundle whether or not it is used: 13.8 KB
+/// gzipped with this module's reader of typed numbers, 2.8 KB without.
+pub fn write_csv_record(csv: &mut String, fields: &[String]) {
+    for (idx, field) in fields.iter().enumerate() {
+        if idx > 0 {
+            csv.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            csv.push('"');
+            csv.push_str(&field.replace('"', "\"\""));
+            csv.push('"');
+        } else {
+            csv.push_str(field);
+        }
+    }
+    csv.push_str("\r\n");
 }

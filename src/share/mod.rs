@@ -52,13 +52,14 @@ mod number;
 
 use crate::model::{FieldProblem, Plan, Scenario, Text};
 
-pub use csv_export::projection_csv;
+pub use csv_export::{projection_csv, write_csv_record};
 pub use file::{
     decode_file, decode_library, encode_file, encode_library, FileError, FileProblem, Library,
     LibraryDecoded, LibraryEntry, SkippedEntry,
 };
 pub use link::{decode_link, encode_link, encode_link_from, LinkError, Malformation};
 pub use merge::{merge_libraries, LibraryMerge, MergeConflict};
+pub use number::parse_decimal;
 
 /// The view a link opens when it names none.
 pub const DEFAULT_VIEW: &str = "overview";

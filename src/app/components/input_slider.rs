@@ -61,7 +61,8 @@ pub fn input_slider(props: &InputSliderProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Ok(value) = input.value().parse::<f64>() {
+            let value = input.value_as_number();
+            if value.is_finite() {
                 on_change.emit(value);
             }
         })

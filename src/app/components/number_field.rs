@@ -142,11 +142,7 @@ pub fn parse_number(text: &str, min: f64, max: f64) -> Result<f64, ParseProblem>
         return Err(ParseProblem::Empty);
     }
     let plain = without_thousands_separators(number)?;
-    let allowed = |c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E');
-    if !plain.chars().all(allowed) {
-        return Err(ParseProblem::NotANumber);
-    }
-    let value: f64 = plain.parse().map_err(|_| ParseProblem::NotANumber)?;
+    let value = crate::share::parse_decimal(&plain, true).ok_or(ParseProblem::NotANumber)?;
     if !value.is_finite() {
         return Err(ParseProblem::NotANumber);
     }
