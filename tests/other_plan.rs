@@ -399,3 +399,62 @@ fn a_wrong_provenance_is_named() {
     without(&mut value, &PUBLISHED, "secondary");
     assert!(Plan::from_json(&value.to_string()).is_ok());
 }
+
+/// A plan file's parts are read by hand (`model/plan/read.rs`) with the
+/// rules serde's derived readers had, and errors in serde's words: unknown
+/// keys are ignored, a left-out optional or defaulted field takes its
+/// default, whole numbers are checked for range and for fractions, and a
+/// name that should be a string says so.
+#[test]
+fn plan_parts_are_read_by_serdes_rules() {
+    use serde_json::{json, Value};
+    let base: Value = serde_json::from_str(FIVE).expect("the fixture is JSON");
+    let read = |mutate: fn(&mut Value)| {
+        let mut value = base.clone();
+        mutate(&mut value);
+        Plan::from_json(&value.to_string()).map_err(|error| error.message(false))
+    };
+    let plan = read(|v| {
+        v["industries"][0]["colour"] = json!("green");
+        v["published"][0]
+            .as_object_mut()
+            .map(|figure| figure.remove("note"));
+        v["industries"][1]
+            .as_object_mut()
+            .map(|industry| industry.remove("high_tech_upgrade_pp"));
+    })
+    .expect("unknown keys ignored, defaults taken");
+    assert_eq!(plan.published[0].note, None);
+    assert_eq!(plan.industries[1].high_tech_upgrade_pp.value, 0.0);
+    type Mutation = fn(&mut Value);
+    let cases: [(Mutation, &str); 6] = [
+        (
+            |v| v["goals"][0]["deadline"] = json!(2022.5),
+            "invalid type: floating point `2022.5`, expected u16",
+        ),
+        (
+            |v| v["goals"][0]["deadline"] = json!(70000),
+            "invalid value: integer `70000`, expected u16",
+        ),
+        (
+            |v| v["uncertainty"]["seed"] = json!(-1),
+            "invalid value: integer `-1`, expected u64",
+        ),
+        (
+            |v| v["industries"][0]["group"] = json!(3),
+            "invalid type: integer `3`, expected a string",
+        ),
+        (
+            |v| v["goals"][4]["series"] = json!({ "industry": "textiles", "gdp": 1 }),
+            "invalid value: map, expected map with a single key",
+        ),
+        (
+            |v| v["presets"][1]["growth_pct"]["textiles"] = json!([4.0]),
+            "invalid length 1, expected an array of length 2",
+        ),
+    ];
+    for (mutate, expected) in cases {
+        let message = read(mutate).expect_err(expected);
+        assert!(message.contains(expected), "{message}");
+    }
+}

@@ -8,9 +8,11 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
+
+mod read;
+use read::Read;
 
 use super::bounds::{
     BASE_YI_YUAN, CLOSE_TOLERANCE_PCT, CORRELATION, EMPLOYMENT_GROWTH_PCT, GDP_YI_YUAN, GROWTH_PCT,
@@ -28,14 +30,14 @@ pub const SHOUGUANG_2018_JSON: &str =
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A bilingual string.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,
 }
 
 /// The two groups of the plan's eight industries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Group {
     Traditional,
@@ -43,7 +45,7 @@ pub enum Group {
 }
 
 /// What an industry's series measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Main-business revenue (主营业务收入), the measure of the plan's goals.
@@ -63,59 +65,14 @@ pub enum Provenance {
     Published {
         source: String,
         quote: String,
-        #[serde(default)]
         secondary: bool,
     },
     /// A default chosen by this app, with a one-line rationale.
     Assumption { rationale: Text },
 }
 
-/// [`Provenance`] as the file writes it: `kind` and the fields of every
-/// kind, read as one plain object and then checked against the kind.
-/// serde's internally tagged enums buffer the object first, which compiled
-/// a second copy of every field reader (about 4 KB of wasm); the messages
-/// are serde's own (a missing field, an unknown kind).
-#[derive(Deserialize)]
-struct ProvenanceFields {
-    kind: String,
-    clause: Option<String>,
-    source: Option<String>,
-    quote: Option<String>,
-    secondary: Option<bool>,
-    rationale: Option<Text>,
-}
-
-impl<'de> Deserialize<'de> for Provenance {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let fields = ProvenanceFields::deserialize(deserializer)?;
-        let need = |value: Option<String>, name: &'static str| {
-            value.ok_or_else(|| D::Error::missing_field(name))
-        };
-        match fields.kind.as_str() {
-            "plan" => Ok(Provenance::Plan {
-                clause: need(fields.clause, "clause")?,
-            }),
-            "published" => Ok(Provenance::Published {
-                source: need(fields.source, "source")?,
-                quote: need(fields.quote, "quote")?,
-                secondary: fields.secondary.unwrap_or(false),
-            }),
-            "assumption" => Ok(Provenance::Assumption {
-                rationale: fields
-                    .rationale
-                    .ok_or_else(|| D::Error::missing_field("rationale"))?,
-            }),
-            other => Err(D::Error::unknown_variant(
-                other,
-                &["plan", "published", "assumption"],
-            )),
-        }
-    }
-}
-
 /// A number with its provenance.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sourced {
     pub value: f64,
     pub provenance: Provenance,
@@ -153,7 +110,7 @@ impl Sourced {
 
 /// One of the plan's industries with its base-year value and its links to the
 /// economy-wide indicators (all links are assumptions with rationales).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Industry {
     pub id: String,
     pub name: Text,
@@ -170,20 +127,18 @@ pub struct Industry {
     pub high_tech_fraction: Sourced,
     /// Yearly change of the high-tech fraction, percentage points a year:
     /// upgrading within the industry. 0 when a plan file leaves it out.
-    #[serde(default = "Sourced::no_upgrading")]
     pub high_tech_upgrade_pp: Sourced,
     /// Share of the value added that belongs to strategic emerging
     /// industries (as the national catalogue counts them), 0..=1. When a
     /// plan file leaves it out: 1 for an emerging industry, 0 for a
     /// traditional one (see [`Plan::from_json`]).
-    #[serde(default = "Sourced::unset")]
     pub sei_fraction: Sourced,
     /// Uncertainty of the industry's average growth rate in a phase, pp.
     pub sigma_pp: Sourced,
 }
 
 /// Economy-wide base-year values and default rates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Economy {
     pub gdp_base_yi_yuan: Sourced,
     pub productivity_base_wan_yuan: Sourced,
@@ -198,7 +153,7 @@ pub struct Economy {
 }
 
 /// Default settings of the Monte Carlo simulation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UncertaintyDefaults {
     pub correlation: Sourced,
     pub runs: u32,
@@ -206,7 +161,7 @@ pub struct UncertaintyDefaults {
 }
 
 /// How goals are judged.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EvaluationSettings {
     /// A missed goal within this percentage of its target is "close".
     pub close_tolerance_pct: f64,
@@ -218,7 +173,7 @@ pub struct EvaluationSettings {
 /// How the app quantifies the plan's qualitative 2028 aim. This is an
 /// interpretation, not the plan's text; the scenario carries a copy the user
 /// can change.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InterpretationDefaults {
     /// The goal this interpretation quantifies.
     pub goal: String,
@@ -231,28 +186,25 @@ pub struct InterpretationDefaults {
 }
 
 /// A published figure shown as an actual point beside the projection.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PublishedFigure {
     pub series: String,
     pub year: u16,
     pub value: f64,
     pub unit: String,
     /// The goal this figure is an actual of, if any.
-    #[serde(default)]
     pub goal: Option<String>,
     /// The level to compare the figure with when it is not the goal's own
     /// measure (a cumulative count against a band's goal): the sum of the
     /// plan's targets that the figure covers. `None`: the goal's target.
-    #[serde(default)]
     pub compare_target: Option<f64>,
     /// How the figure relates to the goal, when that needs saying.
-    #[serde(default)]
     pub note: Option<Text>,
     pub provenance: Provenance,
 }
 
 /// What kind of goal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalKind {
     /// Reach a level (亿元, 万元 per person…).
@@ -266,7 +218,7 @@ pub enum GoalKind {
 }
 
 /// How the projected or actual value compares with the target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     AtLeast,
@@ -279,7 +231,7 @@ pub enum Comparison {
 }
 
 /// Whether the model projects a goal or a person tracks it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tracking {
     Projected,
@@ -287,7 +239,7 @@ pub enum Tracking {
 }
 
 /// The series a projected goal is judged on, as written in the plan file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesRef {
     Industry(String),
@@ -300,7 +252,7 @@ pub enum SeriesRef {
 }
 
 /// A projected series, resolved to indices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesId {
     /// An industry's revenue (or output value), 亿元.
@@ -328,7 +280,7 @@ pub enum SeriesId {
 }
 
 /// One goal of the register.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Goal {
     pub id: String,
     pub name: Text,
@@ -348,9 +300,8 @@ pub struct Goal {
     /// The file's `series`, as written there. Read only by validation,
     /// which resolves it into `series_id` and leaves `None` here, so a
     /// loaded plan holds the series once.
-    #[serde(default, rename = "series", skip_serializing)]
+    #[serde(rename = "series", skip_serializing)]
     series_in_file: Option<SeriesRef>,
-    #[serde(default)]
     pub note: Option<Text>,
     /// The series a projected goal is judged on, resolved to indices on
     /// load from the file's `series`; `None` for a goal tracked by hand.
@@ -359,7 +310,7 @@ pub struct Goal {
 }
 
 /// A one-year shock in a preset, by industry id (`None`: every industry).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PresetShock {
     pub year: u16,
     pub industry: Option<String>,
@@ -367,7 +318,7 @@ pub struct PresetShock {
 }
 
 /// A named preset scenario, as data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PresetSpec {
     pub id: String,
     pub name: Text,
@@ -1239,17 +1190,13 @@ impl Plan {
 }
 
 /// Reads one top-level field, recording a problem instead of failing.
-fn field<T: DeserializeOwned>(
-    root: &Value,
-    key: &str,
-    problems: &mut Vec<FieldProblem>,
-) -> Option<T> {
+fn field<T: Read>(root: &Value, key: &str, problems: &mut Vec<FieldProblem>) -> Option<T> {
     match root.get(key) {
         None => {
             problems.push(missing(key));
             None
         }
-        Some(value) => match T::deserialize(value) {
+        Some(value) => match T::read(value) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
                 problems.push(shape_problem(key.to_string(), &error));
@@ -1260,14 +1207,10 @@ fn field<T: DeserializeOwned>(
 }
 
 /// Reads an optional top-level field: absent or `null` is `None`.
-fn optional<T: DeserializeOwned>(
-    root: &Value,
-    key: &str,
-    problems: &mut Vec<FieldProblem>,
-) -> Option<T> {
+fn optional<T: Read>(root: &Value, key: &str, problems: &mut Vec<FieldProblem>) -> Option<T> {
     match root.get(key) {
         None | Some(Value::Null) => None,
-        Some(value) => match T::deserialize(value) {
+        Some(value) => match T::read(value) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
                 problems.push(shape_problem(key.to_string(), &error));
@@ -1396,11 +1339,7 @@ fn not_finite(path: String) -> FieldProblem {
 
 /// Reads a top-level array element by element, so every bad element is
 /// reported.
-fn list<T: DeserializeOwned>(
-    root: &Value,
-    key: &str,
-    problems: &mut Vec<FieldProblem>,
-) -> Option<Vec<T>> {
+fn list<T: Read>(root: &Value, key: &str, problems: &mut Vec<FieldProblem>) -> Option<Vec<T>> {
     let Some(value) = root.get(key) else {
         problems.push(missing(key));
         return None;
@@ -1417,7 +1356,7 @@ fn list<T: DeserializeOwned>(
     let mut parsed = Vec::with_capacity(elements.len());
     let mut all_ok = true;
     for (idx, element) in elements.iter().enumerate() {
-        match T::deserialize(element) {
+        match T::read(element) {
             Ok(item) => parsed.push(item),
             Err(error) => {
                 let id = element.get("id").and_then(Value::as_str).unwrap_or("?");
