@@ -156,8 +156,9 @@ pub fn projection_csv(plan: &Plan, projection: &Projection, lang_is_zh: bool) ->
 /// inside is doubled, and the record ends with CRLF. Written here rather
 /// than through `csv::Writer` because that writer's optional "quote what is
 /// not a number" style links the standard library's float and 128-bit
-/// integer parsers into the bundle whether or not it is used: 13.8 KB
-/// gzipped with this module's reader of typed numbers, 2.8 KB without.
+/// integer parsers into the bundle whether or not it is used. The writer
+/// alone was 2.8 KB of the gzipped wasm; with it gone and typed numbers read
+/// by `share::parse_decimal`, the float parser went too: 16.1 KB in all.
 pub fn write_csv_record(csv: &mut String, fields: &[String]) {
     for (idx, field) in fields.iter().enumerate() {
         if idx > 0 {
