@@ -124,3 +124,63 @@ fn text_is_measured_by_the_callers_measure_and_styled_as_drawn() {
     }
     assert!(list.texts().count() > 5);
 }
+
+/// A goal's label in a panel sits on a white tag drawn after the lines and
+/// the band, so the dashed projection and the required path do not run
+/// through its text (as the overview's goal values).
+#[test]
+fn a_goal_label_is_drawn_on_a_white_tag_over_the_lines() {
+    use pathways::chart::GoalMarker;
+    let mut spec = panel();
+    spec.goals = vec![GoalMarker {
+        year: 2022,
+        value: 600.0 * 1.1_f64.powi(5),
+        label: "目标 966".into(),
+    }];
+    let list = record(
+        AnyChart::Panel(&spec),
+        (600, 400),
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds");
+    let label_at = list
+        .items
+        .iter()
+        .position(|item| matches!(item, Primitive::Text(text) if text.text == "目标 966"))
+        .expect("the goal is labelled");
+    let last_path = list
+        .items
+        .iter()
+        .rposition(|item| matches!(item, Primitive::Path { .. }))
+        .expect("the projection is drawn");
+    let Primitive::Text(label) = &list.items[label_at] else {
+        unreachable!()
+    };
+    let tag = list.items[last_path..label_at]
+        .iter()
+        .find_map(|item| match item {
+            Primitive::Rect {
+                upper_left,
+                bottom_right,
+                colour,
+                fill: true,
+                ..
+            } if colour.rgb == (255, 255, 255) && colour.alpha > 0.5 => {
+                Some((*upper_left, *bottom_right))
+            }
+            _ => None,
+        });
+    let (upper_left, bottom_right) = tag.expect("a white tag between the lines and the label");
+    let width = approximate_text_width(&label.family, label.size, "目标 966") as i32;
+    assert!(
+        upper_left.0 <= label.at.0 && label.at.0 + width <= bottom_right.0,
+        "{upper_left:?}–{bottom_right:?} around {:?}",
+        label.at
+    );
+    assert!(
+        upper_left.1 < label.at.1 && label.at.1 <= bottom_right.1,
+        "{upper_left:?}–{bottom_right:?} around {:?}",
+        label.at
+    );
+}

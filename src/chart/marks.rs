@@ -173,7 +173,8 @@ pub(crate) fn draw_goals<DB: DrawingBackend>(
         if goal.label.is_empty() {
             continue;
         }
-        let (h_pos, dx) = if years.is_right_half(year) {
+        let right = years.is_right_half(year);
+        let (h_pos, dx) = if right {
             (HPos::Right, -size - gap)
         } else {
             (HPos::Left, size + gap)
@@ -182,8 +183,24 @@ pub(crate) fn draw_goals<DB: DrawingBackend>(
             .font(font_css)
             .color(&TEXT_GREY)
             .pos(Pos::new(h_pos, VPos::Bottom));
+        // On a white tag, as the overview's goal values are: the projection,
+        // the required path and the band run under the label.
+        let (width, height) = chart
+            .plotting_area()
+            .estimate_text_size(&goal.label, &font)?;
+        let (width, height) = (width as i32, height as i32);
+        let left = if right { dx - width } else { dx };
+        let pad = style.px(2.0).round() as i32;
         chart.draw_series(std::iter::once(
-            EmptyElement::at((year, goal.value)) + Text::new(goal.label.clone(), (dx, -gap), font),
+            EmptyElement::at((year, goal.value))
+                + Rectangle::new(
+                    [
+                        (left - pad, -gap - height - pad),
+                        (left + width + pad, -gap + pad),
+                    ],
+                    WHITE.mix(0.85).filled(),
+                )
+                + Text::new(goal.label.clone(), (dx, -gap), font),
         ))?;
     }
     Ok(())

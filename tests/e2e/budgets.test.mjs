@@ -81,9 +81,11 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // whose writer linked the float and i128 parsers): -16.1 KB. Lowered to
 // just above. Then 447,941 B, wasm 433,831 B: a plan file's parts read by
 // hand instead of serde's derived readers (-10.2 KB). Lowered to just above.
-const GZIP_BUDGET_BYTES = 448_050;
+// Then 448,366 B, wasm 434,258 B: the small charts' goal labels on white
+// tags, as the overview's (+427 B). Raised to just above.
+const GZIP_BUDGET_BYTES = 448_450;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 433_950;
+const WASM_GZIP_BUDGET_BYTES = 434_350;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
 // the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 const FILE_BUDGET = 7;
