@@ -17,16 +17,22 @@ fn panel() -> PanelSpec {
     }
 }
 
-#[test]
-fn a_display_list_holds_the_title_and_the_axis_labels_as_text() {
-    let spec = panel();
-    let list = record(
-        AnyChart::Panel(&spec),
+/// `spec` recorded at 600×400 with the default style and the estimated
+/// text widths.
+fn recorded(spec: &PanelSpec) -> pathways::chart::DisplayList {
+    record(
+        AnyChart::Panel(spec),
         (600, 400),
         &ChartStyle::default(),
         &approximate_text_width,
     )
-    .expect("recording succeeds");
+    .expect("recording succeeds")
+}
+
+#[test]
+fn a_display_list_holds_the_title_and_the_axis_labels_as_text() {
+    let spec = panel();
+    let list = recorded(&spec);
     assert_eq!(list.size, (600, 400));
     let texts: Vec<_> = list.texts().collect();
     assert!(texts.iter().any(|text| text.text == spec.title));
@@ -51,13 +57,7 @@ fn a_display_list_holds_the_title_and_the_axis_labels_as_text() {
 #[test]
 fn the_svg_of_a_display_list_is_well_formed_and_holds_its_texts() {
     let spec = panel();
-    let list = record(
-        AnyChart::Panel(&spec),
-        (600, 400),
-        &ChartStyle::default(),
-        &approximate_text_width,
-    )
-    .expect("recording succeeds");
+    let list = recorded(&spec);
     let svg = display_list_to_svg(&list);
     assert!(svg.starts_with("<svg width=\"600\" height=\"400\" viewBox=\"0 0 600 400\""));
     assert!(svg.trim_end().ends_with("</svg>"));
@@ -137,13 +137,7 @@ fn a_goal_label_is_drawn_on_a_white_tag_over_the_lines() {
         value: 600.0 * 1.1_f64.powi(5),
         label: "目标 966".into(),
     }];
-    let list = record(
-        AnyChart::Panel(&spec),
-        (600, 400),
-        &ChartStyle::default(),
-        &approximate_text_width,
-    )
-    .expect("recording succeeds");
+    let list = recorded(&spec);
     let label_at = list
         .items
         .iter()
