@@ -190,20 +190,28 @@ pub(crate) fn draw_goals<DB: DrawingBackend>(
             .estimate_text_size(&goal.label, &font)?;
         let (width, height) = (width as i32, height as i32);
         let left = if right { dx - width } else { dx };
-        let pad = style.px(2.0).round() as i32;
         chart.draw_series(std::iter::once(
             EmptyElement::at((year, goal.value))
-                + Rectangle::new(
-                    [
-                        (left - pad, -gap - height - pad),
-                        (left + width + pad, -gap + pad),
-                    ],
-                    WHITE.mix(0.85).filled(),
-                )
+                + label_tag([(left, -gap - height), (left + width, -gap)], style)
                 + Text::new(goal.label.clone(), (dx, -gap), font),
         ))?;
     }
     Ok(())
+}
+
+/// The white tag under a label written over lines, so they do not blur
+/// it: the text's box (upper left, bottom right, in pixels) with 2 CSS px
+/// around it, filled mostly opaque. The overview's goal values and the
+/// small charts' goal labels both sit on one.
+pub(crate) fn label_tag(
+    [(left, top), (right, bottom)]: [(i32, i32); 2],
+    style: &ChartStyle,
+) -> Rectangle<(i32, i32)> {
+    let pad = style.px(2.0).round() as i32;
+    Rectangle::new(
+        [(left - pad, top - pad), (right + pad, bottom + pad)],
+        WHITE.mix(0.85).filled(),
+    )
 }
 
 /// A vertical line at `year` across the whole value range.

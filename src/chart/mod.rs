@@ -410,7 +410,6 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
         }
     }
     // Each value on a white tag, so the lines under it do not blur it.
-    let pad = style.px(2.0).round() as i32;
     for ((x, y), text, colour) in values {
         let value_font = label_font
             .clone()
@@ -418,12 +417,9 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Left, VPos::Center));
         let (width, height) = root.estimate_text_size(&text, &value_font)?;
         let (left, half) = (x + size + size / 2, (height / 2) as i32);
-        root.draw(&Rectangle::new(
-            [
-                (left - pad, y - half - pad),
-                (left + width as i32 + pad, y + half + pad),
-            ],
-            WHITE.mix(0.85).filled(),
+        root.draw(&marks::label_tag(
+            [(left, y - half), (left + width as i32, y + half)],
+            style,
         ))?;
         root.draw_text(&text, &value_font, (left, y))?;
     }

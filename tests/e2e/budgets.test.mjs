@@ -82,7 +82,8 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // just above. Then 447,941 B, wasm 433,831 B: a plan file's parts read by
 // hand instead of serde's derived readers (-10.2 KB). Lowered to just above.
 // Then 448,366 B, wasm 434,258 B: the small charts' goal labels on white
-// tags, as the overview's (+427 B). Raised to just above.
+// tags, as the overview's (+427 B). Raised to just above. Then 448,401 B,
+// wasm 434,292 B: the two kinds of white tag drawn by one function (+34 B).
 const GZIP_BUDGET_BYTES = 448_450;
 // Of which the wasm module, the part that grows with the code.
 const WASM_GZIP_BUDGET_BYTES = 434_350;
