@@ -285,10 +285,12 @@ export async function chartsDrawn(page, selector, times = 0) {
  * renders every view and draws every chart near the screen — and (b) at
  * the next animation frame. Returns `{ results: [[task end, next frame] ms…], longTasks }`,
  * long tasks (> 50 ms) seen meanwhile. Used by bench/views.mjs and the
- * end-to-end suite, so both print the same figures.
+ * end-to-end suite, so both print the same figures. With `marks`, each
+ * round also leaves the User Timing marks `input-dispatch` and
+ * `input-task-end` for a trace (bench/input-window.mjs).
  */
-export async function measureUpdates(page, kind, rounds, gap = 1) {
-  return page.evaluate(async ({ kind: inputKind, rounds: count, gap: frames }) => {
+export async function measureUpdates(page, kind, rounds, gap = 1, marks = false) {
+  return page.evaluate(async ({ kind: inputKind, rounds: count, gap: frames, marks: marking }) => {
     const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
     const field = document.querySelector('[data-testid="field-growth-chemicals-0"]');
     const presets = [...document.querySelectorAll('[data-testid^="preset-"]')];
@@ -306,6 +308,7 @@ export async function measureUpdates(page, kind, rounds, gap = 1) {
     const results = [];
     for (let round = 0; round < count; round += 1) {
       const value = String(5 + (round % 20) * 0.5);
+      if (marking) performance.mark('input-dispatch');
       const started = performance.now();
       if (inputKind === 'slider') {
         slider.value = value;
@@ -318,13 +321,14 @@ export async function measureUpdates(page, kind, rounds, gap = 1) {
         presets[round % presets.length].click();
       }
       const ended = await taskEnd();
+      if (marking) performance.mark('input-task-end');
       const frame = await nextFrame();
       results.push([ended - started, frame - started]);
       for (let wait = 0; wait < frames; wait += 1) await nextFrame();
     }
     observer.disconnect();
     return { results, longTasks };
-  }, { kind, rounds, gap });
+  }, { kind, rounds, gap, marks });
 }
 
 /** Percentile of a sorted array, nearest rank. */
