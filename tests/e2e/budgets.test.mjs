@@ -84,12 +84,17 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // Then 448,366 B, wasm 434,258 B: the small charts' goal labels on white
 // tags, as the overview's (+427 B). Raised to just above. Then 448,401 B,
 // wasm 434,292 B: the two kinds of white tag drawn by one function (+34 B).
-const GZIP_BUDGET_BYTES = 448_450;
+// Then 448,366 B: the icon a data URL in index.html (+157 B) rather than a
+// file of its own (192 B), one file fewer. Lowered to just above.
+const GZIP_BUDGET_BYTES = 448_400;
 // Of which the wasm module, the part that grows with the code.
 const WASM_GZIP_BUDGET_BYTES = 434_350;
-// index.html, the CSS, boot.js, the JS glue, the wasm module, the icon, and
-// the service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
-const FILE_BUDGET = 7;
+// index.html, the CSS, boot.js, the JS glue, the wasm module, and the
+// service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
+// The icon is a data URL in index.html: Chromium fetches a page's icon file
+// again on every change of the address, which the app makes on every
+// scenario change (see the test below). 7 files until 2026-12-07.
+const FILE_BUDGET = 6;
 
 // Characters after "#" of the link the app writes for each state of
 // tests/fixtures/links-v1.txt (the first link of each name is the one the
@@ -145,7 +150,7 @@ describe('size budgets of the release build', () => {
     const total = sizes.reduce((sum, file) => sum + file.gzip, 0);
     console.log(`gzip -9 of the page's files: ${sizes.map((file) => `${file.path} ${file.gzip} B`).join(', ')}; total ${total} B (budget ${GZIP_BUDGET_BYTES} B)`);
     assert.ok(paths.some((path) => path.endsWith('_bg.wasm')), `index.html names the wasm module (${paths.join(', ')})`);
-    assert.ok(paths.includes('/boot.js') && paths.includes('/favicon.svg'), `boot.js and the icon are counted (${paths.join(', ')})`);
+    assert.ok(paths.includes('/boot.js'), `boot.js is counted (${paths.join(', ')})`);
     assert.ok(paths.some((path) => path.endsWith('.css')), 'the style sheet is counted');
     assert.ok(paths.length <= FILE_BUDGET, `${paths.length} files to load, budget ${FILE_BUDGET}: ${paths.join(', ')}`);
     const wasm = sizes.find((file) => file.path.endsWith('_bg.wasm'));
@@ -194,6 +199,34 @@ describe('budgets in the browser', () => {
       `every file the page fetched is counted in the size budget (fetched ${fetched.join(', ')})`,
     );
     assert.ok(fetched.length <= FILE_BUDGET, `${fetched.length} files fetched, budget ${FILE_BUDGET}`);
+  });
+
+  test('changing the scenario fetches nothing, the address bar changes included', async () => {
+    const { context, page, problems } = await openLink('');
+    await page.waitForLoadState('networkidle');
+    const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? '');
+    assert.match(icon, /^data:image\/svg\+xml,/, 'the icon is in index.html, not a file');
+    const iconWidth = await page.evaluate(async (href) => {
+      const image = new Image();
+      image.src = href;
+      await image.decode();
+      return image.naturalWidth;
+    }, icon);
+    assert.ok(iconWidth > 0, `the icon is an image the browser reads (decoded ${iconWidth} px wide)`);
+    server.served.length = 0;
+    for (let round = 0; round < 3; round += 1) {
+      const before = await page.evaluate(() => location.hash);
+      await page.locator('[data-testid^="preset-"]').nth(round % 2 === 0 ? 1 : 0).click();
+      // The address changes in a task after the frame that shows the preset.
+      await page.waitForFunction((hash) => location.hash !== hash, before, { timeout: 5_000 });
+    }
+    // Whatever the address changes asked for was asked before this: the
+    // page's own request marks the end.
+    await page.evaluate(() => fetch('/index.html', { cache: 'no-store' }).then((response) => response.text()));
+    const fetched = server.served.map(({ path }) => path);
+    await context.close();
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(fetched, ['/index.html'], `only the test's own request (fetched ${fetched.join(', ')})`);
   });
 
   test('the links the app writes for the fixture states stay under budget', async () => {
