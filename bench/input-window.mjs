@@ -14,19 +14,10 @@
 // and paint of the frame that shows the input (they run before the clock's
 // message), and which elements were laid out (`Layout` lists the objects it
 // found dirty).
-import { resolve } from 'node:path';
+import { viewInputOptions } from './options.mjs';
 import { launchBrowser, measureUpdates, openSettledView, percentile, serveDist } from '../tests/e2e/support.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const dir = resolve(option('--dist', 'dist'));
-const view = option('--view', 'overview');
-const input = option('--input', 'slider');
-const rounds = Number(option('--rounds', 60));
-const top = Number(option('--top', 20));
+const { dir, view, input, rounds, top } = viewInputOptions({ rounds: 60, top: 20 });
 
 const browser = await launchBrowser();
 const server = await serveDist({ dir });

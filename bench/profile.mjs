@@ -13,26 +13,17 @@
 //   CARGO_TARGET_DIR=target-prof trunk build --dist /tmp/prof-dist --release true index.profile.html
 //   node bench/profile.mjs --dist /tmp/prof-dist
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { flag, viewInputOptions } from './options.mjs';
 import { launchBrowser, measureUpdates, openSettledView, serveDist } from '../tests/e2e/support.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const dir = resolve(option('--dist', 'dist'));
-const view = option('--view', 'overview');
-const input = option('--input', 'slider');
-const rounds = Number(option('--rounds', 100));
-const top = Number(option('--top', 40));
+const { dir, view, input, rounds, top } = viewInputOptions({ rounds: 100, top: 40 });
 
 const browser = await launchBrowser();
 const server = await serveDist({ dir });
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  if (args.includes('--load')) {
+  if (flag('--load')) {
     await profileLoad(context, page);
     process.exit(0);
   }
@@ -88,7 +79,7 @@ function dumpProfile(profile) {
 
 function report(profile, traceEvents, rounds, what) {
   const browserWork = new Map();
-  if (args.includes('--layout')) {
+  if (flag('--layout')) {
     const layouts = traceEvents.filter((event) => event.name === 'Layout' && event.ph === 'X');
     const dirty = layouts.map((event) => event.args?.beginData?.dirtyObjects ?? 0);
     const total = layouts.map((event) => event.args?.beginData?.totalObjects ?? 0);
