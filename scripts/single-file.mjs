@@ -1,7 +1,8 @@
 // Writes dist-single/shouguang-pathways.html from the release build: one
 // self-contained file that works when opened from file:// (e-mail it, put it
 // on a USB stick). The CSS, the wasm module (base64) and the JS glue are
-// inlined (the icon is a data URL in index.html already); the file's own
+// inlined (the icon is a data URL in index.html already, which the check
+// below holds); the file's own
 // Content-Security-Policy allows exactly its one inline script and style
 // sheet, by SHA-256 hash, and nothing remote.
 // No service worker: a file needs none.
@@ -57,12 +58,6 @@ const glue = (await distFile(attribute(bootTag, 'data-js'))).toString('utf8');
 const wasm = await distFile(attribute(bootTag, 'data-wasm'));
 const cssTag = theTag(html, 'style sheet link', (attrs) => attrs.get('rel') === 'stylesheet');
 const css = (await distFile(attribute(cssTag, 'href'))).toString('utf8');
-const iconTag = theTag(html, 'icon link', (attrs) => attrs.get('rel') === 'icon');
-// The icon is a data URL in index.html already (an icon file would be
-// fetched again on every change of the address); an older build's file is
-// inlined.
-const iconHref = attribute(iconTag, 'href');
-const icon = iconHref.startsWith('data:') ? null : await distFile(iconHref);
 
 // wasm-bindgen's glue is an ES module ending in `export { initSync, __wbg_init as default };`
 // (minified: `export{a as initSync,b as default};`). Inline, it runs as the
@@ -108,7 +103,6 @@ const csp = [
 
 const cspTag = theTag(html, 'CSP meta', (attrs) => attrs.get('http-equiv') === 'Content-Security-Policy');
 html = html.replace(cspTag, () => `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
-if (icon) html = html.replace(iconTag, () => `<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" type="image/svg+xml" />`);
 html = html.replace(cssTag, () => `<style>${css}</style>`);
 html = html.replace(bootTag, () => `<script type="module">${script}</script>`);
 for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
