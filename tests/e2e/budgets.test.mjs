@@ -213,6 +213,11 @@ describe('budgets in the browser', () => {
       return image.naturalWidth;
     }, icon);
     assert.ok(iconWidth > 0, `the icon is an image the browser reads (decoded ${iconWidth} px wide)`);
+    // boot.js registers the service worker when the page is idle, and its
+    // install fetches the page's files again to cache them. That may fall
+    // in the rounds below, so wait until the worker controls the page (its
+    // install is finished by then).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
     server.served.length = 0;
     for (let round = 0; round < 3; round += 1) {
       const before = await page.evaluate(() => location.hash);
