@@ -252,8 +252,14 @@ describe('sharing and saving', () => {
 
   test('Back and Forward move between views and scenario steps', async () => {
     const { context, page, app } = await openApp();
-    await app.openView('industries');
-    await app.openView('indicators');
+    // A change of view adds its history entry in a task after the frame that
+    // shows it; Back before that entry exists would skip a step, so each
+    // click waits for its entry (a person's Back comes far later).
+    for (const view of ['industries', 'indicators']) {
+      const entries = await page.evaluate(() => history.length);
+      await app.openView(view);
+      await page.waitForFunction((before) => history.length > before, entries, { timeout: 10_000 });
+    }
     await page.goBack();
     await page.getByTestId('view-industries').waitFor({ timeout: 10_000 });
     await page.goBack();
