@@ -242,6 +242,9 @@ describe('budgets in the browser', () => {
       const frozen = fragment.replace(/^#/, '');
       assert.ok(frozen.length <= LINK_BUDGETS[name], `${name}: the frozen link has ${frozen.length} characters, budget ${LINK_BUDGETS[name]}`);
       const { context, page, problems } = await openLink(frozen);
+      // The address is rewritten by the first render's effects, which may
+      // run after the first chart; the Monte Carlo's figures come after them.
+      await page.waitForFunction(() => document.querySelector('[data-testid=app]')?.dataset.monteCarloMs, null, { timeout: 15_000 });
       const written = (await page.evaluate(() => location.hash)).replace(/^#/, '');
       await context.close();
       assert.deepEqual(problems.pageErrors, [], `${name}: no page error`);
