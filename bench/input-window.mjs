@@ -15,6 +15,7 @@
 // message), and which elements were laid out (`Layout` lists the objects it
 // found dirty).
 import { viewInputOptions } from './options.mjs';
+import { startTrace } from './trace.mjs';
 import { launchBrowser, measureUpdates, openSettledView, percentile, serveDist } from '../tests/e2e/support.mjs';
 
 const { dir, view, input, rounds, top } = viewInputOptions({ rounds: 60, top: 20 });
@@ -26,16 +27,9 @@ try {
   const page = await context.newPage();
   await openSettledView(page, server.url, view);
   const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,blink.user_timing',
-    transferMode: 'ReportEvents',
-  });
+  const stopTrace = await startTrace(cdp, 'toplevel,devtools.timeline,blink.user_timing');
   const { results } = await measureUpdates(page, input, rounds, 1, true);
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await stopTrace();
   report(events, results.map(([taskEnd]) => taskEnd));
   await context.close();
 } finally {

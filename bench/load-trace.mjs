@@ -14,6 +14,7 @@
 // in ms from its first event. Figures are this machine's; quote them with it.
 import { resolve } from 'node:path';
 import { launchBrowser, serveDist } from '../tests/e2e/support.mjs';
+import { startTrace } from './trace.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -33,15 +34,11 @@ try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.wasm', transferMode: 'ReportEvents' });
+    const stopTrace = await startTrace(cdp, 'devtools.timeline,v8.wasm');
     await page.goto(server.url);
     await page.waitForFunction(() => document.querySelector('canvas[data-draw-count]'), null, { timeout: 30_000 });
     const first = await page.evaluate(() => Number(document.querySelector('canvas[data-draw-count]').dataset.drawnAt));
-    await cdp.send('Tracing.end');
-    await traced;
+    const events = await stopTrace();
     await context.close();
     if (round === 0) continue;
     firsts.push(first);

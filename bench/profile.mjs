@@ -14,6 +14,7 @@
 //   node bench/profile.mjs --dist /tmp/prof-dist
 import { writeFileSync } from 'node:fs';
 import { flag, viewInputOptions } from './options.mjs';
+import { startTrace } from './trace.mjs';
 import { launchBrowser, measureUpdates, openSettledView, serveDist } from '../tests/e2e/support.mjs';
 
 const { dir, view, input, rounds, top } = viewInputOptions({ rounds: 100, top: 40 });
@@ -33,16 +34,12 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   // The browser's own work (style, layout, paint…) from a trace of the same inputs.
-  const traceEvents = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
-  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const stopTrace = await startTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline');
   // The same inputs, one per frame, as bench/views.mjs measures.
   await measureUpdates(page, input, rounds);
   const { profile } = await cdp.send('Profiler.stop');
   dumpProfile(profile);
-  await cdp.send('Tracing.end');
-  await traced;
+  const traceEvents = await stopTrace();
   report(profile, traceEvents, rounds, `${rounds} ${input} inputs on ${view}`);
   await context.close();
 } finally {
@@ -54,18 +51,14 @@ async function profileLoad(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  const traceEvents = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
-  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm', transferMode: 'ReportEvents' });
+  const stopTrace = await startTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm');
   await cdp.send('Profiler.start');
   await page.goto(server.url);
   await page.waitForFunction(() => document.querySelector('canvas[data-draw-count]'), null, { timeout: 30_000 });
   const firstDraw = await page.evaluate(() => Number(document.querySelector('canvas[data-draw-count]').dataset.drawnAt));
   const { profile } = await cdp.send('Profiler.stop');
   dumpProfile(profile);
-  await cdp.send('Tracing.end');
-  await traced;
+  const traceEvents = await stopTrace();
   console.log(`first chart drawn at ${firstDraw.toFixed(1)} ms after navigation start`);
   report(profile, traceEvents, 1, 'one page load');
   await browser.close();

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { launchBrowser, measureUpdates as measure, openSettledView, percentile, serveDist } from '../tests/e2e/support.mjs';
 import { exportReferenceData } from './reference-data.mjs';
+import { startTrace } from './trace.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
@@ -95,10 +96,7 @@ async function monteCarloSlices(browser, url) {
   });
   await page.waitForFunction(([sel, seen]) => document.querySelector(sel).dataset.monteCarloSequence !== seen, [app, before], { timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { categories: '__metadata,toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const stopTrace = await startTrace(cdp, '__metadata,toplevel,devtools.timeline,disabled-by-default-devtools.timeline');
   await page.evaluate(async () => {
     const slider = document.querySelector('[data-testid="slider-growth-chemicals-0"]');
     const frame = () => new Promise((done) => requestAnimationFrame(done));
@@ -113,8 +111,7 @@ async function monteCarloSlices(browser, url) {
   });
   const last = await sequence();
   await page.waitForFunction(([sel, seen]) => document.querySelector(sel).dataset.monteCarloSequence !== seen, [app, last], { timeout: 60_000 }).catch(() => {});
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await stopTrace();
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
   const tasks = events.filter((e) => mains.has(e.tid) && e.ph === 'X' && e.name === 'RunTask' && e.dur);
   const timers = events.filter((e) => mains.has(e.tid) && e.name === 'TimerFire');
