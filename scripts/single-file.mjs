@@ -2,9 +2,8 @@
 // self-contained file that works when opened from file:// (e-mail it, put it
 // on a USB stick). The CSS, the wasm module (base64) and the JS glue are
 // inlined (the icon is a data URL in index.html already, which the check
-// below holds); the file's own
-// Content-Security-Policy allows exactly its one inline script and style
-// sheet, by SHA-256 hash, and nothing remote.
+// below holds); the file's own Content-Security-Policy allows exactly its
+// one inline script and style sheet, by SHA-256 hash, and nothing remote.
 // No service worker: a file needs none.
 //
 //   node scripts/single-file.mjs [--dist DIR] [--out FILE]
