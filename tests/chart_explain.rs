@@ -370,3 +370,31 @@ fn fonts_are_at_least_eleven_css_pixels_and_scale_with_the_device() {
         assert!((thickness(&at_two) / thickness(&at_one) - 2.0).abs() < 0.1);
     }
 }
+
+/// The sensitivity grid (`.tornado-grid` in assets/style.css) gives each
+/// tornado at least 700 CSS px where the screen has room (one per row on a
+/// 1366 px laptop, 882 px wide), so that each row names its assumption in
+/// full: at that width every Chinese label of the default plan's headline
+/// tornados is drawn whole, with no ellipsis. At the 440 px that two
+/// columns gave on that laptop, 32 of the 50 were cut, some to the same
+/// words for different assumptions ("新一代信息技术2018—2022…").
+#[test]
+fn tornado_rows_name_their_assumption_whole_at_the_grid_width() {
+    let plan = Plan::shouguang_2018().expect("the plan loads");
+    let scenario = pathways::model::plan_defaults(&plan);
+    let cut = |width: u32| -> Vec<String> {
+        pathways::explain::headline_sensitivities(&plan, &scenario)
+            .iter()
+            .flat_map(|(goal_id, year, bars)| {
+                let spec = tornado_spec(&plan, &scenario, goal_id, *year, bars, true);
+                let drawn = svg(AnyChart::Tornado(&spec), (width, width / 2));
+                texts(&drawn)
+                    .into_iter()
+                    .filter(|text| text.ends_with('…'))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(cut(700), Vec::<String>::new());
+    assert_eq!(cut(440).len(), 32, "the width that cut them");
+}

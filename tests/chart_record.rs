@@ -178,3 +178,50 @@ fn a_goal_label_is_drawn_on_a_white_tag_over_the_lines() {
         label.at
     );
 }
+
+/// Two industries with the same goal in the same year share one value on
+/// the line chart, written in neutral grey: in the first series' colour it
+/// sat beside the second series' diamond (drawn on top) and named the
+/// wrong industry. A goal of its own keeps its series' colour.
+#[test]
+fn goals_of_the_same_value_share_one_grey_label() {
+    use pathways::chart::{LineChartSpec, Series, PALETTE};
+    let series = |label: &str, base: f64, goal: f64| Series {
+        label: label.into(),
+        values: (0..12).map(|idx| base * 1.1_f64.powi(idx)).collect(),
+        goal: Some((2022, goal)),
+    };
+    let spec = LineChartSpec {
+        years: (2017..=2028).collect(),
+        series: vec![
+            series("智慧物流", 60.0, 100.0),
+            series("医养健康", 62.0, 100.0),
+            series("高端化工", 600.0, 990.0),
+        ],
+        y_label: "收入(亿元)".into(),
+        x_label: "年份".into(),
+    };
+    let list = record(
+        AnyChart::Line {
+            spec: &spec,
+            looks: &[],
+        },
+        (900, 500),
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds");
+    let labels = |text: &str| -> Vec<(u8, u8, u8)> {
+        list.texts()
+            .filter(|label| label.text == text)
+            .map(|label| label.colour.rgb)
+            .collect()
+    };
+    assert_eq!(labels("100"), vec![(51, 51, 51)], "one shared label, grey");
+    let own = PALETTE[2];
+    assert_eq!(
+        labels("990"),
+        vec![(own.0, own.1, own.2)],
+        "its series' colour"
+    );
+}

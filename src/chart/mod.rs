@@ -351,7 +351,7 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
     // the series' colour. A value that would overlap one already taken is
     // left out (its diamond stays; the value is in the table and the
     // scorecard).
-    let mut values: Vec<((i32, i32), String, RGBColor)> = Vec::new();
+    let mut values: Vec<((i32, i32), f64, RGBColor)> = Vec::new();
     let label_height = style.px(13.0 * 1.2);
     let size = style.width(7.0) as i32;
     for (series_idx, series) in spec.series.iter().enumerate() {
@@ -399,18 +399,22 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
                     ),
             ))?;
             // The goal's value beside its diamond, in the series' colour,
-            // where it does not run into another goal's value.
+            // where it does not run into another goal's value. Two goals
+            // of the same value share one label, in neutral grey: in one
+            // series' colour it named the other's diamond, drawn on top.
             let (x, y) = chart.backend_coord(&at);
-            let free = values.iter().all(|&((other_x, other_y), ..)| {
-                other_x != x || f64::from((other_y - y).abs()) >= label_height
-            });
-            if free {
-                values.push(((x, y), format!("{goal_value:.0}"), colour));
+            match values.iter_mut().find(|((other_x, other_y), ..)| {
+                *other_x == x && f64::from((other_y - y).abs()) < label_height
+            }) {
+                Some((_, value, shared)) if *value == goal_value => *shared = axes::TEXT_GREY,
+                Some(_) => {}
+                None => values.push(((x, y), goal_value, colour)),
             }
         }
     }
     // Each value on a white tag, so the lines under it do not blur it.
-    for ((x, y), text, colour) in values {
+    for ((x, y), value, colour) in values {
+        let text = format!("{value:.0}");
         let value_font = label_font
             .clone()
             .color(&colour)

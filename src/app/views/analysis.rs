@@ -116,7 +116,7 @@ pub fn analysis_view(props: &AnalysisViewProps) -> Html {
             <section class="panel" aria-labelledby="sensitivity-heading">
                 <h2 id="sensitivity-heading">{ strings.sensitivity_heading }</h2>
                 <p class="panel-note">{ strings.sensitivity_note }</p>
-                <div class="analysis-grid">
+                <div class="analysis-grid tornado-grid">
                     { for tornados.iter().map(|(goal_id, spec)| tornado_html(goal_id, spec)) }
                 </div>
             </section>

@@ -333,7 +333,7 @@ impl Read for Text {
 /// A provenance: one object whose `kind` says which fields it needs.
 impl Read for Provenance {
     fn read(value: &Value) -> Result<Self, Error> {
-        let object = Object::of(value, "struct ProvenanceFields")?;
+        let object = Object::of(value, "struct Provenance")?;
         let kind: String = object.get("kind")?;
         let clause: Option<String> = object.get("clause")?;
         let source: Option<String> = object.get("source")?;
