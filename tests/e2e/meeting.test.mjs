@@ -63,11 +63,28 @@ describe('the first screen', () => {
         for (const [testid, px] of await smallestChartText(page)) assert.ok(px >= 13, `${testid}: ${px}px text`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+        if (name !== 'phone') {
+          // Every view's tab is on the screen (a phone scrolls them sideways).
+          const cut = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs
+            .filter((tab) => tab.getBoundingClientRect().right > innerWidth)
+            .map((tab) => tab.textContent));
+          assert.deepEqual(cut, [], 'tabs past the right edge');
+        }
         assert.deepEqual(problems.pageErrors, []);
         await context.close();
       });
     }
   }
+
+  test('laptop 1024×768 (zh): every view\'s tab is on the screen', async () => {
+    const { context, page } = await open({ width: 1024, height: 768 }, 'zh');
+    await page.getByTestId('headline').waitFor();
+    const cut = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs
+      .filter((tab) => tab.getBoundingClientRect().right > innerWidth)
+      .map((tab) => tab.textContent));
+    assert.deepEqual(cut, [], 'tabs past the right edge');
+    await context.close();
+  });
 
   for (const lang of ['zh', 'en']) {
     test(`phone (${lang}): the assumptions open from a sticky button; the scorecard is a compact table; touch targets ≥ 40 px`, async () => {
