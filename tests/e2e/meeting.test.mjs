@@ -26,6 +26,13 @@ async function inFirstViewport(page, testid) {
   return { inside: box.top >= -1 && box.left >= -1 && box.bottom <= height + 1 && box.right <= width + 1, box, width, height };
 }
 
+/** The labels of the view tabs that end past the right edge of the screen. */
+function tabsPastTheEdge(page) {
+  return page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs
+    .filter((tab) => tab.getBoundingClientRect().right > innerWidth)
+    .map((tab) => tab.textContent));
+}
+
 /** The smallest chart text drawn on each visible canvas, in CSS px. */
 function smallestChartText(page) {
   return page.evaluate(() => [...document.querySelectorAll('canvas')]
@@ -65,10 +72,7 @@ describe('the first screen', () => {
         assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
         if (name !== 'phone') {
           // Every view's tab is on the screen (a phone scrolls them sideways).
-          const cut = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs
-            .filter((tab) => tab.getBoundingClientRect().right > innerWidth)
-            .map((tab) => tab.textContent));
-          assert.deepEqual(cut, [], 'tabs past the right edge');
+          assert.deepEqual(await tabsPastTheEdge(page), [], 'tabs past the right edge');
         }
         assert.deepEqual(problems.pageErrors, []);
         await context.close();
@@ -79,10 +83,7 @@ describe('the first screen', () => {
   test('laptop 1024×768 (zh): every view\'s tab is on the screen', async () => {
     const { context, page } = await open({ width: 1024, height: 768 }, 'zh');
     await page.getByTestId('headline').waitFor();
-    const cut = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs
-      .filter((tab) => tab.getBoundingClientRect().right > innerWidth)
-      .map((tab) => tab.textContent));
-    assert.deepEqual(cut, [], 'tabs past the right edge');
+    assert.deepEqual(await tabsPastTheEdge(page), [], 'tabs past the right edge');
     await context.close();
   });
 
@@ -197,7 +198,7 @@ describe('presentation mode', () => {
       const [, total] = (await page.getByTestId('slide-number').textContent()).split('/').map(Number);
       for (let slide = 1; slide < total; slide += 1) {
         await visibleChartsDrawn(page);
-        const fits = await page.evaluate(() => {
+        const runOver = await page.evaluate(() => {
           const bar = document.querySelector('[data-testid=presentation-bar]').getBoundingClientRect().top;
           // The scorecard's table on the first slide as much as a chart:
           // its last rows under the bar are lost to the room.
@@ -207,7 +208,7 @@ describe('presentation mode', () => {
             .filter((rect) => rect.bottom > bar + 1 || rect.right > innerWidth + 1)
             .map((rect) => `${Math.round(rect.right)}×${Math.round(rect.bottom)} (bar at ${Math.round(bar)})`);
         });
-        assert.deepEqual(fits, [], `slide ${slide}: a chart or table runs under the bar or off the screen`);
+        assert.deepEqual(runOver, [], `slide ${slide}: a chart or table runs under the bar or off the screen`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(overflow <= 1, `slide ${slide}: sideways scrolling (${overflow}px)`);
         await page.keyboard.press('ArrowRight');
