@@ -366,6 +366,11 @@ describe('first screen', () => {
     await app.openView('analysis');
     const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=view-analysis] canvas')].map((c) => c.toDataURL()));
     await chartsDrawn(page, '[data-testid=view-analysis] canvas');
+    // Each tornado gets the 700 CSS px at which its rows name their
+    // assumptions whole (tests/chart_explain.rs holds the chart to that).
+    const tornadoWidths = await page.locator('[data-testid^="tornado-"][data-testid$="-canvas"]')
+      .evaluateAll((canvases) => canvases.map((canvas) => Math.round(canvas.getBoundingClientRect().width)));
+    assert.ok(tornadoWidths.length > 0 && tornadoWidths.every((width) => width >= 700), `tornado widths ${tornadoWidths}`);
     const tablesBefore = await page.locator('[data-testid=view-analysis] table').allTextContents();
     const pixelsBefore = await drawn();
     await app.field(chemicals).fill('12');
