@@ -155,6 +155,18 @@ describe('presentation mode', () => {
           assert.ok(coverage >= 0.7, `${testid}: ${(coverage * 100).toFixed(0)} %`);
           for (const [canvas, px] of await smallestChartText(page)) assert.ok(px >= 18, `${testid} ${canvas}: ${px}px text`);
         }
+        if (testid === 'view-industries' || testid === 'view-indicators') {
+          // The key (dashes, grey line, band) is on the slide, above the charts.
+          const key = await page.getByTestId(testid).evaluate((section) => {
+            const note = section.querySelector(':scope > .panel-note');
+            const rect = note?.getBoundingClientRect();
+            const chartTop = Math.min(...[...section.querySelectorAll('canvas')].filter((canvas) => canvas.getClientRects().length > 0).map((canvas) => canvas.getBoundingClientRect().top));
+            return rect && { text: note.textContent, height: rect.height, bottom: rect.bottom, chartTop };
+          });
+          assert.ok(key && key.height > 0, `${testid}: no key on the slide`);
+          assert.match(key.text, /P10/, `${testid}: the key does not say what the band is`);
+          assert.ok(key.bottom <= key.chartTop, `${testid}: the key (bottom ${key.bottom}) overlaps the charts (top ${key.chartTop})`);
+        }
         if (testid === 'view-industries') {
           // 2×4: two rows of four.
           const tops = await page.locator('[data-testid^="industry-panel-"][data-testid$="-canvas"]').evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top)));
@@ -201,8 +213,8 @@ describe('presentation mode', () => {
         const runOver = await page.evaluate(() => {
           const bar = document.querySelector('[data-testid=presentation-bar]').getBoundingClientRect().top;
           // The scorecard's table on the first slide as much as a chart:
-          // its last rows under the bar are lost to the room.
-          return [...document.querySelectorAll('#view-panel canvas, #view-panel table')]
+          // its last rows under the bar are lost to the room; a slide's key too.
+          return [...document.querySelectorAll('#view-panel canvas, #view-panel table, #view-panel .panel-note')]
             .filter((part) => part.getClientRects().length > 0)
             .map((part) => part.getBoundingClientRect())
             .filter((rect) => rect.bottom > bar + 1 || rect.right > innerWidth + 1)
