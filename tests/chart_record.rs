@@ -225,3 +225,77 @@ fn goals_of_the_same_value_share_one_grey_label() {
         "its series' colour"
     );
 }
+
+/// Every goal on the line chart keeps its value when goals crowd: the
+/// plan's 2022 goals of 1000, 400, 300, 200 and three of 100 on one axis,
+/// at about the overview's height on a 1366×768 laptop (300 CSS px of
+/// plot), where 400 and 200 were left out (on the right of their diamonds
+/// their tags would have covered 300's and 100's). A value that would run
+/// into another on the right goes on the left; none covers another.
+#[test]
+fn every_goal_keeps_its_value_when_goals_crowd() {
+    use pathways::chart::{LineChartSpec, Series};
+    let series = |label: &str, base: f64, goal: Option<f64>| Series {
+        label: label.into(),
+        values: (0..12).map(|idx| base * 1.1_f64.powi(idx)).collect(),
+        goal: goal.map(|value| (2022, value)),
+    };
+    let spec = LineChartSpec {
+        years: (2017..=2028).collect(),
+        series: vec![
+            series("品质蔬菜", 120.0, None),
+            series("高端化工", 640.0, Some(1000.0)),
+            series("生态造纸", 230.0, Some(300.0)),
+            series("智慧物流", 60.0, Some(100.0)),
+            series("新材料", 250.0, Some(400.0)),
+            series("新一代信息技术", 40.0, Some(100.0)),
+            series("装备制造", 130.0, Some(200.0)),
+            series("医养健康", 55.0, Some(100.0)),
+        ],
+        y_label: "主营业务收入(亿元)".into(),
+        x_label: "年份".into(),
+    };
+    let list = record(
+        AnyChart::Line {
+            spec: &spec,
+            looks: &[],
+        },
+        (880, 360),
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds");
+    let goals = ["1000", "400", "300", "200", "100"];
+    let values: Vec<_> = list
+        .texts()
+        .filter(|text| goals.contains(&text.text.as_str()) && text.at.0 > 100)
+        .collect();
+    let mut written: Vec<&str> = values.iter().map(|text| text.text.as_str()).collect();
+    written.sort_unstable();
+    assert_eq!(
+        written,
+        ["100", "1000", "200", "300", "400"],
+        "each goal's value once"
+    );
+    let boxes: Vec<_> = values
+        .iter()
+        .map(|text| {
+            let width = approximate_text_width(&text.font_css(), text.size, &text.text);
+            let (left, top) = (f64::from(text.at.0), f64::from(text.at.1) - text.size / 2.0);
+            (text, left, left + width, top, top + text.size)
+        })
+        .collect();
+    for (idx, (one, left, right, top, bottom)) in boxes.iter().enumerate() {
+        for (other, other_left, other_right, other_top, other_bottom) in &boxes[idx + 1..] {
+            let apart = right <= other_left
+                || other_right <= left
+                || bottom <= other_top
+                || other_bottom <= top;
+            assert!(
+                apart,
+                "{} at {:?} and {} at {:?} overlap",
+                one.text, one.at, other.text, other.at
+            );
+        }
+    }
+}
