@@ -300,6 +300,9 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 /// assert!(svg.contains("#009E73") && svg.contains("#D55E00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+// Inline in its one caller (`export::draw_chart`), as LLVM placed it
+// before the goal values' sides were added: out of line, the wasm is
+// 100 B gzipped larger (434,233 against 434,133 B).
 #[inline(always)]
 pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -399,9 +402,9 @@ pub fn draw_line_chart_with_looks<DB: DrawingBackend>(
             ))?;
             // The goal's value beside its diamond, in the series' colour:
             // on the right, or on the left where it would run into another
-            // goal's value (at 1366×768, 400 between 300 and 100 and 200
-            // between 300 and 100 went unwritten); left out only when both
-            // sides are taken (its value is in the table and the
+            // goal's value (at 1366×768 the overview left out 400 and 200,
+            // whose tags would have covered 300's and 100's); left out only
+            // when both sides are taken (its value is in the table and the
             // scorecard). Two goals of the same value share one label, in
             // neutral grey: in one series' colour it named the other's
             // diamond, drawn on top.

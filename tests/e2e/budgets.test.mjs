@@ -93,9 +93,14 @@ const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 // wrapping instead of hiding past the edge, the first and the lead-test
 // slides fitted above the bar on a 1280x720 or 1024x768 projector, a
 // duplicate hidden-text rule dropped. Budget as before; wasm lowered.
-const GZIP_BUDGET_BYTES = 448_400;
+// 2026-12-08: 448,310 B, wasm 434,133 B: a goal value that would run into
+// another written on its diamond's left instead of left out (-86 B of
+// wasm: one test of the side taken, where the old one compared values);
+// the industries' and indicators' slides keep their key (+~30 B of CSS).
+// Lowered to just above.
+const GZIP_BUDGET_BYTES = 448_340;
 // Of which the wasm module, the part that grows with the code.
-const WASM_GZIP_BUDGET_BYTES = 434_250;
+const WASM_GZIP_BUDGET_BYTES = 434_170;
 // index.html, the CSS, boot.js, the JS glue, the wasm module, and the
 // service worker boot.js registers once the app runs (sw.js, 912 B gzipped).
 // The icon is a data URL in index.html: Chromium fetches a page's icon file
