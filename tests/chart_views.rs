@@ -878,7 +878,7 @@ fn compared_scenarios_are_drawn_as_dotted_overlays_only_when_given() {
 }
 
 #[test]
-fn goal_values_are_written_beside_their_diamonds_unless_two_would_overlap() {
+fn goal_values_are_written_beside_their_diamonds_on_either_side_until_both_are_taken() {
     let series = |label: &str, base: f64, goal: f64| Series {
         label: label.into(),
         values: growing(base, 0.05),
@@ -899,7 +899,7 @@ fn goal_values_are_written_beside_their_diamonds_unless_two_would_overlap() {
     // "1000" is also a tick of the value axis.
     assert_eq!(count(&written, "1000"), 2, "{written:?}");
     assert_eq!(count(&written, "200"), 1, "{written:?}");
-    // Two goals a pixel apart: one value is written, the other left to the table.
+    // Two goals a pixel apart: one value on the right, the other on the left.
     let close = LineChartSpec {
         series: vec![series("甲", 600.0, 1000.0), series("乙", 600.0, 1001.0)],
         ..overlay()
@@ -911,9 +911,28 @@ fn goal_values_are_written_beside_their_diamonds_unless_two_would_overlap() {
         },
         WIDE,
     ));
+    assert_eq!(count(&written, "1000") - 1, 1, "{written:?}");
+    assert_eq!(count(&written, "1001"), 1, "{written:?}");
+    // A third a pixel from both: both sides are taken, its value is left to
+    // the table.
+    let crowded = LineChartSpec {
+        series: vec![
+            series("甲", 600.0, 1000.0),
+            series("乙", 600.0, 1001.0),
+            series("丙", 600.0, 1002.0),
+        ],
+        ..overlay()
+    };
+    let written = texts(&svg(
+        AnyChart::Line {
+            spec: &crowded,
+            looks: &[],
+        },
+        WIDE,
+    ));
     assert_eq!(
-        count(&written, "1000") - 1 + count(&written, "1001"),
-        1,
+        count(&written, "1000") - 1 + count(&written, "1001") + count(&written, "1002"),
+        2,
         "{written:?}"
     );
 }
