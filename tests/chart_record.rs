@@ -17,6 +17,40 @@ fn panel() -> PanelSpec {
     }
 }
 
+/// A line chart over 2017–2028 of `series` (label, 2017 value growing 10 %
+/// a year, 2022 goal), recorded at `size` with the default style and the
+/// estimated text widths.
+fn line_chart(
+    series: &[(&str, f64, Option<f64>)],
+    y_label: &str,
+    size: (u32, u32),
+) -> pathways::chart::DisplayList {
+    use pathways::chart::{LineChartSpec, Series};
+    let spec = LineChartSpec {
+        years: (2017..=2028).collect(),
+        series: series
+            .iter()
+            .map(|(label, base, goal)| Series {
+                label: (*label).into(),
+                values: (0..12).map(|idx| base * 1.1_f64.powi(idx)).collect(),
+                goal: goal.map(|value| (2022, value)),
+            })
+            .collect(),
+        y_label: y_label.into(),
+        x_label: "年份".into(),
+    };
+    record(
+        AnyChart::Line {
+            spec: &spec,
+            looks: &[],
+        },
+        size,
+        &ChartStyle::default(),
+        &approximate_text_width,
+    )
+    .expect("recording succeeds")
+}
+
 /// `spec` recorded at 600×400 with the default style and the estimated
 /// text widths.
 fn recorded(spec: &PanelSpec) -> pathways::chart::DisplayList {
@@ -185,32 +219,16 @@ fn a_goal_label_is_drawn_on_a_white_tag_over_the_lines() {
 /// wrong industry. A goal of its own keeps its series' colour.
 #[test]
 fn goals_of_the_same_value_share_one_grey_label() {
-    use pathways::chart::{LineChartSpec, Series, PALETTE};
-    let series = |label: &str, base: f64, goal: f64| Series {
-        label: label.into(),
-        values: (0..12).map(|idx| base * 1.1_f64.powi(idx)).collect(),
-        goal: Some((2022, goal)),
-    };
-    let spec = LineChartSpec {
-        years: (2017..=2028).collect(),
-        series: vec![
-            series("智慧物流", 60.0, 100.0),
-            series("医养健康", 62.0, 100.0),
-            series("高端化工", 600.0, 990.0),
+    use pathways::chart::PALETTE;
+    let list = line_chart(
+        &[
+            ("智慧物流", 60.0, Some(100.0)),
+            ("医养健康", 62.0, Some(100.0)),
+            ("高端化工", 600.0, Some(990.0)),
         ],
-        y_label: "收入(亿元)".into(),
-        x_label: "年份".into(),
-    };
-    let list = record(
-        AnyChart::Line {
-            spec: &spec,
-            looks: &[],
-        },
+        "收入(亿元)",
         (900, 500),
-        &ChartStyle::default(),
-        &approximate_text_width,
-    )
-    .expect("recording succeeds");
+    );
     let labels = |text: &str| -> Vec<(u8, u8, u8)> {
         list.texts()
             .filter(|label| label.text == text)
@@ -234,37 +252,20 @@ fn goals_of_the_same_value_share_one_grey_label() {
 /// into another on the right goes on the left; none covers another.
 #[test]
 fn every_goal_keeps_its_value_when_goals_crowd() {
-    use pathways::chart::{LineChartSpec, Series};
-    let series = |label: &str, base: f64, goal: Option<f64>| Series {
-        label: label.into(),
-        values: (0..12).map(|idx| base * 1.1_f64.powi(idx)).collect(),
-        goal: goal.map(|value| (2022, value)),
-    };
-    let spec = LineChartSpec {
-        years: (2017..=2028).collect(),
-        series: vec![
-            series("品质蔬菜", 120.0, None),
-            series("高端化工", 640.0, Some(1000.0)),
-            series("生态造纸", 230.0, Some(300.0)),
-            series("智慧物流", 60.0, Some(100.0)),
-            series("新材料", 250.0, Some(400.0)),
-            series("新一代信息技术", 40.0, Some(100.0)),
-            series("装备制造", 130.0, Some(200.0)),
-            series("医养健康", 55.0, Some(100.0)),
+    let list = line_chart(
+        &[
+            ("品质蔬菜", 120.0, None),
+            ("高端化工", 640.0, Some(1000.0)),
+            ("生态造纸", 230.0, Some(300.0)),
+            ("智慧物流", 60.0, Some(100.0)),
+            ("新材料", 250.0, Some(400.0)),
+            ("新一代信息技术", 40.0, Some(100.0)),
+            ("装备制造", 130.0, Some(200.0)),
+            ("医养健康", 55.0, Some(100.0)),
         ],
-        y_label: "主营业务收入(亿元)".into(),
-        x_label: "年份".into(),
-    };
-    let list = record(
-        AnyChart::Line {
-            spec: &spec,
-            looks: &[],
-        },
+        "主营业务收入(亿元)",
         (880, 360),
-        &ChartStyle::default(),
-        &approximate_text_width,
-    )
-    .expect("recording succeeds");
+    );
     let goals = ["1000", "400", "300", "200", "100"];
     let values: Vec<_> = list
         .texts()

@@ -884,56 +884,45 @@ fn goal_values_are_written_beside_their_diamonds_on_either_side_until_both_are_t
         values: growing(base, 0.05),
         goal: Some((2022, goal)),
     };
-    let apart = LineChartSpec {
-        series: vec![series("甲", 600.0, 1000.0), series("乙", 100.0, 200.0)],
-        ..overlay()
+    let written = |series: Vec<Series>| {
+        let spec = LineChartSpec {
+            series,
+            ..overlay()
+        };
+        texts(&svg(
+            AnyChart::Line {
+                spec: &spec,
+                looks: &[],
+            },
+            WIDE,
+        ))
     };
     let count = |written: &[String], text: &str| written.iter().filter(|t| *t == text).count();
-    let written = texts(&svg(
-        AnyChart::Line {
-            spec: &apart,
-            looks: &[],
-        },
-        WIDE,
-    ));
+    let apart = written(vec![
+        series("甲", 600.0, 1000.0),
+        series("乙", 100.0, 200.0),
+    ]);
     // "1000" is also a tick of the value axis.
-    assert_eq!(count(&written, "1000"), 2, "{written:?}");
-    assert_eq!(count(&written, "200"), 1, "{written:?}");
+    assert_eq!(count(&apart, "1000"), 2, "{apart:?}");
+    assert_eq!(count(&apart, "200"), 1, "{apart:?}");
     // Two goals a pixel apart: one value on the right, the other on the left.
-    let close = LineChartSpec {
-        series: vec![series("甲", 600.0, 1000.0), series("乙", 600.0, 1001.0)],
-        ..overlay()
-    };
-    let written = texts(&svg(
-        AnyChart::Line {
-            spec: &close,
-            looks: &[],
-        },
-        WIDE,
-    ));
-    assert_eq!(count(&written, "1000") - 1, 1, "{written:?}");
-    assert_eq!(count(&written, "1001"), 1, "{written:?}");
+    let close = written(vec![
+        series("甲", 600.0, 1000.0),
+        series("乙", 600.0, 1001.0),
+    ]);
+    assert_eq!(count(&close, "1000") - 1, 1, "{close:?}");
+    assert_eq!(count(&close, "1001"), 1, "{close:?}");
     // A third a pixel from both: both sides are taken, its value is left to
     // the table.
-    let crowded = LineChartSpec {
-        series: vec![
-            series("甲", 600.0, 1000.0),
-            series("乙", 600.0, 1001.0),
-            series("丙", 600.0, 1002.0),
-        ],
-        ..overlay()
-    };
-    let written = texts(&svg(
-        AnyChart::Line {
-            spec: &crowded,
-            looks: &[],
-        },
-        WIDE,
-    ));
+    let crowded = written(vec![
+        series("甲", 600.0, 1000.0),
+        series("乙", 600.0, 1001.0),
+        series("丙", 600.0, 1002.0),
+    ]);
     assert_eq!(
-        count(&written, "1000") - 1 + count(&written, "1001") + count(&written, "1002"),
+        count(&crowded, "1000") - 1 + count(&crowded, "1001") + count(&crowded, "1002"),
         2,
-        "{written:?}"
+        "{crowded:?}"
     );
 }
 
